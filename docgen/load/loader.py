@@ -1,0 +1,71 @@
+"""Load and validate one audit data file in three passes: syntax, model, consistency.
+
+Each pass reports all of its problems; a later pass runs only when the earlier one produced data it
+can work on (consistency rules need a complete model). Problems get the line of their path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from pydantic import ValidationError
+
+from docgen.model import AuditData
+
+from .messages import problems_from_validation_error
+from .problems import Problem
+from .source import Source, read_source
+
+
+@dataclass
+class LoadResult:
+    """The model (``None`` when it could not be built) and every problem found."""
+
+    path: FsPath | None
+    audit: AuditData | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return self.audit is not None and not self.errors
+
+
+def _validate(source: Source, path: FsPath | None) -> LoadResult:
+    problems = list(source.problems)
+    if source.data is None:
+        return LoadResult(path, None, [p.with_line(p.line or source.line_of(p.path)) for p in problems])
+    if not isinstance(source.data, dict):
+        problems.append(Problem((), "文件顶层应为键值对（enterprise、audit、baseline …）", line=1))
+        return LoadResult(path, None, problems)
+    try:
+        audit = AuditData.model_validate(source.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation_error(exc, source.data))
+        audit = None
+    if audit is not None:
+        from docgen.model.consistency import check_consistency
+
+        problems.extend(check_consistency(audit))
+    located = [p if p.line else p.with_line(source.line_of(p.path)) for p in problems]
+    located.sort(key=lambda p: (p.severity != "error", p.line or 0))
+    return LoadResult(path, audit, located)
+
+
+def load_audit(path: str | FsPath) -> LoadResult:
+    """Read, validate and cross-check an audit data file (.yaml/.yml/.json)."""
+    path = FsPath(path)
+    return _validate(read_source(path), path)
+
+
+def load_audit_data(data: dict) -> LoadResult:
+    """Validate already-parsed data (no line numbers): for the Python API and for tests."""
+    return _validate(Source(data), None)
