@@ -1,0 +1,1 @@
+"""Rule packs shipped with docgen (package data; see README.md here)."""

@@ -1,0 +1,1 @@
+"""Word templates shipped with docgen (package data; see README.md here)."""
