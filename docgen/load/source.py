@@ -97,7 +97,12 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError):
+            # e.g. 2025-02-30 matches the timestamp pattern but is no date: keep the text and
+            # let the model say what the field expects, at this path and line.
+            return node.value
 
 
 def parse_yaml_text(text: str) -> Source:

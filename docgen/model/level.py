@@ -8,10 +8,11 @@ domain.md §7.6). Quantitative indicators carry numbers and a direction; qualita
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .common import DocModel, NonEmptyText
 
@@ -19,12 +20,25 @@ LevelName = Literal["I", "II", "III", "不达标"]
 IndicatorDirection = Literal["越低越好", "越高越好", "定性"]
 
 
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _number_if_numeric(value: object) -> object:
+    """A quoted ``"0.20"`` (common in JSON exports) is still a number, not a wording."""
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        return Decimal(value.strip())
+    return value
+
+
+NumberOrText = Annotated[Decimal | str, BeforeValidator(_number_if_numeric)]
+
+
 class Benchmarks(DocModel):
     """I/II/III 级基准值; for a qualitative indicator the wording of each level."""
 
-    I: Decimal | str = Field(title="I级基准值")
-    II: Decimal | str = Field(title="II级基准值")
-    III: Decimal | str = Field(title="III级基准值")
+    I: NumberOrText = Field(title="I级基准值")
+    II: NumberOrText = Field(title="II级基准值")
+    III: NumberOrText = Field(title="III级基准值")
 
 
 class LevelIndicator(DocModel):
