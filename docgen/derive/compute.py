@@ -13,7 +13,7 @@ from docgen.calc.errors import CalcError
 from docgen.calc.factors import load_factor_table
 from docgen.calc.level import determine_level
 from docgen.calc.reduction import reduction_amount, reduction_rate
-from docgen.calc.targets import Direction, achievement, target_rate
+from docgen.calc.targets import Direction, achievement, target_change, target_rate
 from docgen.calc.totals import sum_by_item
 from docgen.calc.units import convert, convertible
 from docgen.model import AuditData
@@ -64,13 +64,19 @@ class _Context:
         return co2_emission(amount, unit, carrier, table=self.co2_table)
 
 
-def _production(audit: AuditData) -> tuple[dict[int, Decimal], str] | None:
-    """Total output per year when all products share a unit (else the first product's)."""
+def _production(audit: AuditData) -> tuple[dict[int, Decimal], str]:
+    """Output per year used as the denominator of per-unit indicators.
+
+    The products named in ``baseline.intensity_products`` (a multi-product plant says which output
+    its 单位产品 indicators refer to), else every product sharing the first product's unit.
+    """
     products = audit.baseline.products
-    unit = products[0].unit
-    same = [p for p in products if convertible(p.unit, unit)]
+    chosen = [p for p in products if p.name in audit.baseline.intensity_products] or products
+    unit = chosen[0].unit
     totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for p in same:
+    for p in chosen:
+        if not convertible(p.unit, unit):
+            continue
         for year, value in p.output.items():
             totals[year] += convert(value, p.unit, unit)
     return dict(totals), unit
@@ -156,6 +162,8 @@ def _targets(audit: AuditData) -> list[TargetFigure]:
             target_rate(t.baseline, t.near_term, direction),
             abs(reduction_amount(t.baseline, t.near_term)),
         )
+        if t.unit.strip() in {"%", "％"}:
+            fig.percentage_points = target_change(t.baseline, t.near_term, direction)
         if t.actual is not None:
             a = achievement(t.baseline, t.near_term, t.actual, direction)
             fig.actual, fig.met, fig.completion_rate, fig.status = t.actual, a.met, a.completion_rate, a.status
@@ -272,7 +280,9 @@ def _performance(ctx: _Context, production) -> list[PerformanceRow]:
             after_tce += ctx.tce(after, e.unit, e.carrier)
     rows.insert(0, _row("能源", "综合能耗", "tce/a", before_tce, after_tce))
     output, output_unit = production
-    after_output = sum((convert(v, p.unit, output_unit) for p in b.products for n, v in post.products.items() if n == p.name and convertible(p.unit, output_unit)), ZERO)
+    chosen = set(b.intensity_products) or {p.name for p in b.products}
+    after_output = sum((convert(post.products[p.name], p.unit, output_unit) for p in b.products
+                        if p.name in chosen and p.name in post.products and convertible(p.unit, output_unit)), ZERO)
     if output.get(year) and after_output:
         rows.insert(1, _row("能源", "单位产品综合能耗", f"tce/{output_unit}", before_tce / output[year], after_tce / after_output))
     for w in b.water:

@@ -57,6 +57,7 @@ class TargetFigure:
     near_term: Decimal
     target_rate: Decimal
     reduction: Decimal
+    percentage_points: Decimal | None = None  # for targets in %: the change in 百分点
     actual: Decimal | None = None
     met: bool | None = None
     completion_rate: Decimal | None = None

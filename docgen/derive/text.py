@@ -39,7 +39,8 @@ def figures_as_text(f: Figures) -> str:
     add("")
     add("五、清洁生产目标")
     for t in f.targets:
-        line = f"  {t.id} {t.indicator}：现状 {t.baseline} → 近期目标 {t.near_term} {t.unit}（{t.direction} {fmt_percent(t.target_rate)}）"
+        change = f"{fmt_number(t.percentage_points)} 个百分点" if t.percentage_points is not None else fmt_percent(t.target_rate)
+        line = f"  {t.id} {t.indicator}：现状 {t.baseline} → 近期目标 {t.near_term} {t.unit}（{t.direction} {change}）"
         if t.actual is not None:
             rate = f"，完成率 {fmt_percent(t.completion_rate)}" if t.completion_rate is not None else ""
             line += f"；实际 {t.actual}，{t.status}{rate}"
@@ -56,7 +57,9 @@ def figures_as_text(f: Figures) -> str:
     add(f"  预计投资：无/低费 {fmt_number(s.investment_low)} 万元，中/高费 {fmt_number(s.investment_high)} 万元；实际投资 {fmt_number(s.actual_investment)} 万元。")
     add(f"  经济效益：预计 {fmt_number(s.expected_benefit)} 万元/a，已实施方案实际 {fmt_number(s.actual_benefit)} 万元/a。")
     for e in s.economics:
-        irr = fmt_percent(e.irr, 2) if e.irr is not None else f"无解（{e.irr_note}）"
+        irr = fmt_percent(e.irr, 2) if e.irr is not None else "无解"
+        if e.irr_note:
+            irr += f"（{e.irr_note}）"
         payback = f"{fmt_number(e.payback_years)} 年" if e.payback_years is not None else "无法回收"
         add(f"  {e.scheme_id} {e.scheme_name}：I={fmt_number(e.investment)} 万元，F={fmt_number(e.cash_flow)} 万元/a，投资偿还期 {payback}，NPV={fmt_number(e.npv)} 万元（i={fmt_percent(e.discount_rate, 0)}），NPVR={fmt_number(e.npvr, 3)}，IRR={irr}，{'经济可行' if e.feasible else '经济上不可行'}")
     add("")

@@ -106,9 +106,14 @@ class GasPollutant(DocModel):
 
 
 class WasteGasOutlet(DocModel):
-    """废气 per stack 排气筒 (T-9b)."""
+    """废气 per stack 排气筒 (T-9b), or an 无组织 monitoring point (厂界/厂房外) with ``kind``.
 
-    outlet: NonEmptyText = Field(title="排气筒编号")
+    无组织排放 (fugitive emissions) count in the enterprise's totals and in VOCs balances but have
+    no stack, flow or height; in printing and coating plants they are often most of the VOCs.
+    """
+
+    kind: Literal["有组织", "无组织"] = Field("有组织", title="排放类型")
+    outlet: NonEmptyText = Field(title="排气筒编号（无组织：监控点名称）")
     source: NonEmptyText = Field(title="来源/工序")
     treatment: NonEmptyText = Field(title="治理设施")
     air_flow: NonNegative | None = Field(None, title="风量（m³/h）")
@@ -144,6 +149,10 @@ class Baseline(DocModel):
     """近三年 现状数据."""
 
     years: list[int] = Field(min_length=3, max_length=3, title="近三年年份")
+    intensity_products: list[str] = Field(
+        default_factory=list,
+        title="单位产品指标的分母产品（产品名称；缺省为与第一种产品同单位的全部产品之和）",
+    )
     output_value: YearSeries | None = Field(None, title="近三年工业总产值（万元）")
     products: list[Product] = Field(min_length=1, title="主要产品")
     materials: list[Material] = Field(min_length=1, title="主要原辅材料")

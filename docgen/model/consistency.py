@@ -185,6 +185,19 @@ def baseline_years(audit: AuditData) -> Iterator[Problem]:
 
 
 @rule
+def intensity_products(audit: AuditData) -> Iterator[Problem]:
+    """单位产品指标的分母产品存在且单位一致"""
+    products = {p.name: p for p in audit.baseline.products}
+    chosen = audit.baseline.intensity_products
+    for i, name in enumerate(chosen):
+        if name not in products:
+            yield Problem(("baseline", "intensity_products", i), f"产品「{name}」不在主要产品中（{'、'.join(products)}）")
+    units = {products[n].unit for n in chosen if n in products}
+    if len(units) > 1 and not all(convertible(u, next(iter(units))) for u in units):
+        yield Problem(("baseline", "intensity_products"), f"分母产品的单位无法相加：{'、'.join(sorted(units))}")
+
+
+@rule
 def solid_waste_codes(audit: AuditData) -> Iterator[Problem]:
     """危险废物须有危废代码，一般固废不应有"""
     for i, w in enumerate(audit.baseline.solid_waste):

@@ -43,7 +43,7 @@ class Effect(DocModel):
 
     item: NonEmptyText = Field(title="项目（电、天然气、新鲜水、COD、VOCs、危险废物…）")
     kind: EffectKind = Field(title="类别")
-    amount: NonNegative = Field(title="年节约/削减量")
+    amount: Decimal = Field(title="年节约/削减量（方案使其增加时为负数，如新增风机耗电）")
     unit: UnitText
     carrier: str | None = Field(None, title="能源折标系数键（能源类填写）")
 

@@ -1,7 +1,7 @@
 """Stage S2 设置清洁生产目标 (T-12) and, after implementation, their attainment (T-23 / A-7).
 
 Targets must be 可量化、可监测、可考核 with 近期 and 中远期 values (seed 002); each is either an
-absolute amount or a per-unit-product intensity, and either reduced (能耗, 排放) or increased
+absolute amount, a per-unit-product intensity or a rate (重复利用率, 回收率), and either reduced (能耗, 排放) or increased
 (重复利用率, 回收率) — the direction decides how attainment is computed (domain.md §7.2).
 """
 
@@ -14,7 +14,7 @@ from pydantic import Field
 
 from .common import DocModel, Identifier, NonEmptyText, UnitText
 
-TargetKind = Literal["绝对量", "单位产品"]
+TargetKind = Literal["绝对量", "单位产品", "比率"]
 TargetDirection = Literal["降低", "提高"]
 
 
