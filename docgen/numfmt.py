@@ -61,3 +61,31 @@ def fmt_month(value: dt.date | None) -> str:
     if value is None:
         return "—"
     return f"{value.year}年{value.month}月"
+
+
+#: Smaller units to switch to when a figure would print as 0.00 (numerator of the unit).
+_SMALLER = {"tce": "kgce", "t": "kg", "m³": "L", "万kWh": "kWh", "万m³": "m³", "万元": "元"}
+
+
+def readable(value: Decimal | None, unit: str, places: int = 2) -> tuple[Decimal | None, str]:
+    """Rescale a figure that would round to nothing: 0.000714 tce/m² → 0.714 kgce/m².
+
+    Per-unit indicators of plants whose product is counted in m² or 万个, and heavy metals in t/a,
+    otherwise print as 0.00; reports state them in the smaller unit.
+    """
+    if value is None or value == 0 or abs(Decimal(value)) >= Decimal(1).scaleb(-places) * 10:
+        return value, unit
+    from docgen.calc.units import convert
+
+    head, sep, tail = unit.partition("/")
+    smaller = _SMALLER.get(head)
+    if smaller is None:
+        return value, unit
+    new_unit = smaller + sep + tail
+    return convert(value, unit, new_unit), new_unit
+
+
+def fmt_readable(value: Decimal | None, unit: str, places: int = 3) -> str:
+    """``fmt_readable(Decimal('0.000714'), 'tce/m²')`` → ``0.714 kgce/m²``."""
+    scaled, new_unit = readable(value, unit, places)
+    return fmt_quantity(scaled, new_unit, places)

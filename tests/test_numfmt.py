@@ -22,3 +22,12 @@ def test_units_precision_and_percent():
 def test_dates_as_in_official_documents():
     assert fmt_date(dt.date(2025, 3, 15)) == "2025年3月15日"
     assert fmt_date(dt.date(2025, 10, 5)) == "2025年10月5日"
+
+
+def test_readable_rescales_tiny_per_unit_figures():
+    from docgen.numfmt import fmt_readable
+
+    # 942.2 tce / 1 320 000 m² = 0.000713788 tce/m² = 0.714 kgce/m²
+    assert fmt_readable(Decimal("942.2") / Decimal("1320000"), "tce/m²") == "0.714 kgce/m²"
+    # already readable: unchanged
+    assert fmt_readable(Decimal("1.2236"), "tce/t", 4) == "1.2236 tce/t"

@@ -127,16 +127,22 @@ def _water(audit: AuditData, production) -> list[WaterYear]:
     return result
 
 
+def _emission_units(audit: AuditData) -> dict[str, str]:
+    """The unit each pollutant is totalled in: that of its first occurrence (t/a, or kg/a for metals)."""
+    units: dict[str, str] = {}
+    for source in (*audit.baseline.wastewater, *audit.baseline.waste_gas):
+        for p in source.pollutants:
+            units.setdefault(p.name, p.emission_unit)
+    return units
+
+
 def _pollutant_totals(audit: AuditData) -> tuple[dict, dict]:
+    units = _emission_units(audit)
     emissions: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    for stream in audit.baseline.wastewater:
-        for p in stream.pollutants:
+    for source in (*audit.baseline.wastewater, *audit.baseline.waste_gas):
+        for p in source.pollutants:
             for year, v in p.emission.items():
-                emissions[p.name][year] += v
-    for outlet in audit.baseline.waste_gas:
-        for p in outlet.pollutants:
-            for year, v in p.emission.items():
-                emissions[p.name][year] += v
+                emissions[p.name][year] += convert(v, p.emission_unit, units[p.name])
     waste: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
     for w in audit.baseline.solid_waste:
         for year, v in w.generation.items():
@@ -292,9 +298,10 @@ def _performance(ctx: _Context, production) -> list[PerformanceRow]:
         if m.name in post.materials:
             rows.append(_row("原辅材料", m.name, f"{m.unit}/a", m.consumption[year], post.materials[m.name]))
     emissions, _ = _pollutant_totals(audit)
+    units = _emission_units(audit)
     for name, series in emissions.items():
         if name in post.emissions:
-            rows.append(_row("污染物", name, "t/a", series.get(year, ZERO), post.emissions[name]))
+            rows.append(_row("污染物", name, units[name], series.get(year, ZERO), post.emissions[name]))
     if post.wastewater_volume is not None and b.wastewater:
         before = sum((s.volume.get(year, ZERO) for s in b.wastewater), ZERO)
         rows.append(_row("污染物", "废水排放量", "t/a", before, post.wastewater_volume))
@@ -317,6 +324,7 @@ def derive_figures(audit: AuditData) -> Figures:
         energy=_energy(ctx, production),
         water=_water(audit, production),
         emissions=emissions,
+        emission_units=_emission_units(audit),
         solid_waste=waste,
         focus=_focus(audit),
         targets=_targets(audit),

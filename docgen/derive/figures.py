@@ -138,6 +138,7 @@ class Figures:
     energy: list[EnergyYear]
     water: list[WaterYear]
     emissions: dict[str, dict[int, Decimal]]
+    emission_units: dict[str, str]
     solid_waste: dict[str, dict[int, Decimal]]
     focus: list[FocusScore]
     targets: list[TargetFigure]

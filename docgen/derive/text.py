@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.numfmt import fmt_number, fmt_percent, fmt_quantity
+from docgen.numfmt import fmt_number, fmt_percent, fmt_quantity, fmt_readable
 
 from .figures import Figures
 
@@ -14,20 +14,21 @@ def figures_as_text(f: Figures) -> str:
     add("一、能源消耗（折标准煤，GB/T 2589-2020）")
     for e in f.energy:
         parts = "；".join(f"{name} {fmt_quantity(q.value, q.unit)}" for name, q in e.by_carrier.items())
-        per_unit = f"，单位产品综合能耗 {fmt_number(e.per_unit.value, 4)} {e.per_unit.unit}" if e.per_unit else ""
+        per_unit = f"，单位产品综合能耗 {fmt_readable(e.per_unit.value, e.per_unit.unit, 4)}" if e.per_unit else ""
         co2 = f"，CO2 排放 {fmt_quantity(e.co2_t, 'tCO2')}" if e.co2_t is not None else ""
         add(f"  {e.year}年：综合能耗 {fmt_quantity(e.total_tce, 'tce')}（{parts}）{per_unit}{co2}")
     add("")
     add("二、用水")
     for w in f.water:
-        per_unit = f"，单位产品新鲜水耗 {fmt_number(w.per_unit.value, 3)} {w.per_unit.unit}" if w.per_unit else ""
+        per_unit = f"，单位产品新鲜水耗 {fmt_readable(w.per_unit.value, w.per_unit.unit, 3)}" if w.per_unit else ""
         reuse = f"，水重复利用率 {fmt_percent(w.reuse_rate)}" if w.reuse_rate is not None else ""
         add(f"  {w.year}年：新鲜水 {fmt_number(w.fresh.value, 0)} {w.fresh.unit}{per_unit}{reuse}")
     add("")
-    add("三、污染物排放量（t/a）")
+    add("三、污染物排放量")
     for name, series in f.emissions.items():
+        unit = f.emission_units.get(name, "t/a")
         values = "，".join(f"{y}年 {fmt_number(v, 3)}" for y, v in sorted(series.items()))
-        add(f"  {name}：{values}")
+        add(f"  {name}（{unit}）：{values}")
     for cat, series in f.solid_waste.items():
         values = "，".join(f"{y}年 {fmt_number(v, 2)}" for y, v in sorted(series.items()))
         add(f"  {cat}产生量：{values}")

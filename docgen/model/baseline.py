@@ -79,7 +79,8 @@ class WaterPollutant(DocModel):
     emission_concentration: NonNegative = Field(title="排放浓度")
     limit: NonNegative = Field(title="排放标准限值")
     standard: NonEmptyText = Field(title="执行标准")
-    emission: YearSeries = Field(title="近三年排放量（t/a）")
+    emission: YearSeries = Field(title="近三年排放量（单位见 emission_unit）")
+    emission_unit: UnitText = Field("t/a", title="排放量单位（重金属常用 kg/a）")
 
 
 class WastewaterStream(DocModel):
@@ -102,7 +103,8 @@ class GasPollutant(DocModel):
     limit_concentration: NonNegative = Field(title="浓度限值（mg/m³）")
     limit_rate: NonNegative | None = Field(None, title="速率限值（kg/h）")
     standard: NonEmptyText = Field(title="执行标准")
-    emission: YearSeries = Field(title="近三年排放量（t/a）")
+    emission: YearSeries = Field(title="近三年排放量（单位见 emission_unit）")
+    emission_unit: UnitText = Field("t/a", title="排放量单位（重金属常用 kg/a）")
 
 
 class WasteGasOutlet(DocModel):

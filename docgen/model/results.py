@@ -24,7 +24,9 @@ class PostAudit(DocModel):
     energy: dict[str, NonNegative] = Field(title="能源消耗（能源名称: 年消耗量）")
     water: dict[str, NonNegative] = Field(title="取水量（水源: 年取水量）")
     reused_water: NonNegative | None = Field(None, title="重复利用水量")
-    emissions: dict[str, NonNegative] = Field(default_factory=dict, title="污染物排放量（污染物: t/a）")
+    emissions: dict[str, NonNegative] = Field(
+        default_factory=dict, title="污染物排放量（污染物: 年排放量，单位与现状数据中该污染物的 emission_unit 相同）"
+    )
     wastewater_volume: NonNegative | None = Field(None, title="废水排放量（t/a）")
     solid_waste: dict[str, NonNegative] = Field(default_factory=dict, title="固体废物产生量（名称: t/a）")
     economic_benefit_energy: Decimal = Field(title="节能降耗的经济效益（万元/a）")
