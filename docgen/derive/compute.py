@@ -105,8 +105,8 @@ def _energy(ctx: _Context, production) -> list[EnergyYear]:
             total += coal
             emitted = ctx.co2(value, e.unit, e.carrier)
             if emitted is None:
-                co2_total = None if co2_total is None else co2_total
-                ctx.notes.append(f"二氧化碳排放因子表中没有「{e.carrier}」，{e.name}未计入 CO2")
+                co2_total = None  # a partial sum would understate emissions: report none
+                ctx.notes.append(f"二氧化碳排放因子表中没有「{e.carrier}」，无法计算 CO2 排放总量")
             elif co2_total is not None:
                 co2_total += emitted
         years.append(EnergyYear(year, by_carrier, total, _per_unit(total, "tce", output.get(year), output_unit), co2_total))

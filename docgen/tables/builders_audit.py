@@ -15,7 +15,7 @@ from docgen.numfmt import fmt_percent
 
 from .build import BuildContext, dsum, make_table, register
 from .catalogue import TableSpec
-from .cells import Num, Pct, quantity_text
+from .cells import Num, Pct, clause, quantity_text
 
 #: The companion tables build_tables inserts after a catalogue table (T-13 → 特征污染物平衡).
 COMPANIONS: dict[str, object] = {}
@@ -33,7 +33,7 @@ def _balance_table(ctx: BuildContext, spec: TableSpec, mb, name: str | None = No
     if result.within_tolerance is not None:
         verdict = f"允许偏差 ±{fmt_percent(result.tolerance)}，{'符合' if result.within_tolerance else '超出'}要求"
     rows.append(["平衡", "偏差率", None, Pct(result.error_rate), verdict])
-    note = f"平衡对象：{mb.title}；测算基准：{mb.basis}。偏差率 =（输入总计 − 输出总计）/ 输入总计 × 100%。"
+    note = f"平衡对象：{clause(mb.title)}；测算基准：{clause(mb.basis)}。偏差率 =（输入总计 − 输出总计）/ 输入总计 × 100%。"
     return make_table(spec, ctx, rows, note=note, name=name, unit=u)
 
 
@@ -70,7 +70,7 @@ def water_balance(ctx: BuildContext, spec: TableSpec):
     )
     repeated = dsum(w.recycled + w.reused for w in wb.units)
     note = (
-        f"测算基准：{wb.basis}。输入新鲜水 {quantity_text(fresh, u)}，输出（损耗 + 排水 + 产品带走）"
+        f"测算基准：{clause(wb.basis)}。输入新鲜水 {quantity_text(fresh, u)}，输出（损耗 + 排水 + 产品带走）"
         f"{quantity_text(result.total_out, u)}，差值 {quantity_text(result.difference, u)}，"
         f"偏差率 {fmt_percent(result.error_rate)}"
     )

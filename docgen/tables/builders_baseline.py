@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from docgen.calc.factors import load_factor_table
 from docgen.calc.units import convert, convertible
 from docgen.numfmt import fmt_date, fmt_percent
 
 from .build import BuildContext, dsum, make_table, register
 from .catalogue import TableSpec
-from .cells import Num, Txt, format_number, quantity_text
+from .cells import Num, Txt, format_number, quantity_text, ratio_text
 from .common import energy_factor, production
 
 
@@ -84,7 +85,7 @@ def materials(ctx: BuildContext, spec: TableSpec):
     for i, m in enumerate(ctx.audit.baseline.materials, 1):
         used = m.consumption.get(year)
         per_unit = used / output if used is not None and output else None
-        per_unit_cell = Txt(per_unit, f"{format_number(per_unit, None, 'sig')} {m.unit}/{output_unit}") if per_unit is not None else None
+        per_unit_cell = Txt(per_unit, ratio_text(per_unit, f"{m.unit}/{output_unit}")) if per_unit is not None else None
         toxic = (f"是（{m.toxic_component}）" if m.toxic_component else "是") if m.toxic else "否"
         rows.append([Num(i), m.name, m.unit, *[Num(m.consumption.get(y), m.unit) for y in ctx.years], per_unit_cell, m.use, toxic])
     return make_table(spec, ctx, rows)
@@ -109,20 +110,17 @@ def energy(ctx: BuildContext, spec: TableSpec):
     total = [spec.total_label, "tce", *[None] * len(ctx.years), None, *[Num(dsum(tce_columns[y])) for y in ctx.years]]
     basis = audit.audit.calc.electricity_basis
     per_unit = [
-        f"{y}年 {quantity_text_sig(by_year[y].per_unit.value, by_year[y].per_unit.unit)}"
+        f"{y}年 {ratio_text(by_year[y].per_unit.value, by_year[y].per_unit.unit)}"
         for y in ctx.years if y in by_year and by_year[y].per_unit is not None
     ]
     co2 = [f"{y}年 {format_number(by_year[y].co2_t, 2, 'fixed')} tCO2" for y in ctx.years if y in by_year and by_year[y].co2_t is not None]
-    note = f"折标系数依据 GB/T 2589-2020《综合能耗计算通则》，电力按{basis}折标。"
+    table = load_factor_table("energy", audit.audit.calc.energy_table)
+    note = f"折标系数取自「{table.title}」（{table.standard or table.source}），电力按{basis}折标。"
     if per_unit:
         note += f"单位产品综合能耗：{'，'.join(per_unit)}。"
     if co2:
         note += f"能源消费二氧化碳排放量：{'，'.join(co2)}。"
     return make_table(spec, ctx, rows, total=total, note=note)
-
-
-def quantity_text_sig(value: Decimal, unit: str) -> str:
-    return f"{format_number(value, None, 'sig')} {unit}"
 
 
 @register("T-7w")
@@ -147,7 +145,7 @@ def water(ctx: BuildContext, spec: TableSpec):
     if rates:
         parts.append("水重复利用率：" + "，".join(rates))
     per_unit = [
-        f"{y}年 {quantity_text_sig(by_year[y].per_unit.value, by_year[y].per_unit.unit)}"
+        f"{y}年 {ratio_text(by_year[y].per_unit.value, by_year[y].per_unit.unit)}"
         for y in ctx.years if y in by_year and by_year[y].per_unit is not None
     ]
     if per_unit:
@@ -183,6 +181,21 @@ def _standards_note(pairs) -> str | None:
     return "执行标准：" + "；".join(f"{'、'.join(p)}执行{s}" for s, p in seen.items()) + "。"
 
 
+def _emission_unit(pollutants) -> str:
+    """The table's emission unit: the common one (kg/a for metals only), else t/a after conversion."""
+    units = {p.emission_unit for p in pollutants}
+    return units.pop() if len(units) == 1 else "t/a"
+
+
+def _emission(p, year: int, unit: str) -> Num:
+    value = p.emission.get(year)
+    if value is None:
+        return Num(None)
+    if p.emission_unit == unit:
+        return Num(value, unit)
+    return Num(convert(value, p.emission_unit, unit), unit, rule="natural")
+
+
 @register("T-9a")
 def wastewater(ctx: BuildContext, spec: TableSpec):
     """One row per pollutant of each stream; 废水量 and 排放量 of the 基准年."""
@@ -190,6 +203,7 @@ def wastewater(ctx: BuildContext, spec: TableSpec):
     if not streams:
         return None
     year = ctx.baseline_year
+    unit = _emission_unit([p for s in streams for p in s.pollutants])
     rows, standards = [], []
     for s in streams:
         for p in s.pollutants:
@@ -197,29 +211,31 @@ def wastewater(ctx: BuildContext, spec: TableSpec):
             rows.append([
                 s.name, s.outlet, Num(s.volume.get(year), "t/a"), name, Num(p.generation_concentration), s.treatment,
                 Num(p.emission_concentration), Num(p.limit), _compliant(p.emission_concentration, p.limit),
-                Num(p.emission.get(year)), s.destination,
+                _emission(p, year, unit), s.destination,
             ])
             standards.append((p.name, p.standard))
-    return make_table(spec, ctx, rows, note=_standards_note(standards))
+    return make_table(spec, ctx, rows, note=_standards_note(standards), emission_unit=unit)
 
 
 @register("T-9b")
 def waste_gas(ctx: BuildContext, spec: TableSpec):
+    """有组织 stacks and 无组织 monitoring points; the latter have no flow or height ("—")."""
     outlets = ctx.audit.baseline.waste_gas
     if not outlets:
         return None
     year = ctx.baseline_year
+    unit = _emission_unit([p for o in outlets for p in o.pollutants])
     rows, standards = [], []
     for o in outlets:
         for p in o.pollutants:
             rows.append([
-                o.outlet, o.source, p.name, o.treatment, Num(o.height_m), Num(o.air_flow),
+                o.outlet, o.kind, o.source, p.name, o.treatment, Num(o.height_m), Num(o.air_flow),
                 Num(p.emission_concentration), Num(p.emission_rate), Num(p.limit_concentration), Num(p.limit_rate),
                 _compliant(p.emission_concentration, p.limit_concentration, p.emission_rate, p.limit_rate),
-                Num(p.emission.get(year)),
+                _emission(p, year, unit),
             ])
             standards.append((p.name, p.standard))
-    return make_table(spec, ctx, rows, note=_standards_note(standards))
+    return make_table(spec, ctx, rows, note=_standards_note(standards), emission_unit=unit)
 
 
 @register("T-9c")

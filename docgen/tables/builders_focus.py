@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .build import BuildContext, dsum, make_table, register
 from .catalogue import TableSpec
-from .cells import Num, Pct
+from .cells import Num, Pct, clause
 
 
 @register("T-10")
@@ -48,7 +48,7 @@ def weighted_scoring(ctx: BuildContext, spec: TableSpec):
     selected = ctx.audit.selected_focus
     note = f"W 为权重值（1–10），R 为得分（1–10，10 表示问题最严重或潜力最大）；总分最高者「{selected.name}」确定为审核重点。"
     if ranks.get(selected.id) != 1 and focus.justification:
-        note = f"W 为权重值（1–10），R 为得分（1–10）。确定「{selected.name}」为审核重点的理由：{focus.justification}"
+        note = f"W 为权重值（1–10），R 为得分（1–10）。确定「{selected.name}」为审核重点的理由：{clause(focus.justification)}。"
     return make_table(spec, ctx, rows, note=note, candidates=[c.name for c in cands])
 
 

@@ -22,7 +22,7 @@ ACCEPTANCE_CHAPTERS = tuple(str(n) for n in range(1, 8))
 PRECISION_RULES = ("fixed", "unit", "natural", "sig")
 REPEATS = ("years", "candidates")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_KNOWN_PLACEHOLDERS = {"year", "candidate", "baseline_year", "unit"}
+_KNOWN_PLACEHOLDERS = {"year", "candidate", "baseline_year", "unit", "emission_unit"}
 
 
 class CatalogueError(ValueError):
@@ -154,10 +154,18 @@ def parse_catalogue(text: str) -> dict[str, TableSpec]:
 
 
 @lru_cache(maxsize=1)
-def load_catalogue() -> dict[str, TableSpec]:
-    """All table specs keyed by id, in report order (evaluation tables first, then acceptance)."""
+def _cached() -> dict[str, TableSpec]:
     text = resources.files("docgen").joinpath("data/tables.yaml").read_text(encoding="utf-8")
     return parse_catalogue(text)
+
+
+def load_catalogue() -> dict[str, TableSpec]:
+    """All table specs keyed by id, in report order (evaluation tables first, then acceptance).
+
+    The file is read once; each call returns a new dict of the (frozen) specs, so a caller that
+    edits its dict cannot change what the next caller sees.
+    """
+    return dict(_cached())
 
 
 def specs_for(kind: str) -> list[TableSpec]:

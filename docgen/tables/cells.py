@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from docgen.numfmt import PLACES_BY_UNIT, fmt_date, fmt_number, fmt_percent
+from docgen.numfmt import PLACES_BY_UNIT, fmt_date, fmt_number, fmt_percent, round_half_up
 
 from .catalogue import ColumnSpec
 from .model import EMPTY
@@ -65,15 +65,29 @@ def sig_places(value: Decimal) -> int:
 
 
 def format_number(value: Decimal | int | float, places: int | None, rule: str, unit: str | None = None) -> str:
-    """Print one number by a precision rule of the catalogue (fixed, unit, natural, sig)."""
+    """Print one number by a precision rule of the catalogue (fixed, unit, natural, sig).
+
+    A non-zero value that the conventional precision would print as 0 (0.0013 t/a of 铬酸雾 at
+    2 decimals) is printed with 4 significant digits instead: a table must not show an emission
+    or a saving as nil when it is not.
+    """
     number = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if rule == "fixed" and places is not None:
-        return fmt_number(number, places)
-    if rule == "unit" and unit is not None and unit in PLACES_BY_UNIT:
-        return fmt_number(number, PLACES_BY_UNIT[unit])
-    if rule == "sig":
+        fixed = places
+    elif rule == "unit" and unit is not None and unit in PLACES_BY_UNIT:
+        fixed = PLACES_BY_UNIT[unit]
+    elif rule == "sig":
         return fmt_number(number, sig_places(number))
-    return fmt_number(number, natural_places(number))
+    else:
+        return fmt_number(number, natural_places(number))
+    if number != 0 and round_half_up(number, fixed) == 0:
+        return fmt_number(number, min(sig_places(number), natural_places(number)))
+    return fmt_number(number, fixed)
+
+
+def clause(text: str) -> str:
+    """User text without its closing punctuation, so a note can append its own (no "。。")."""
+    return text.strip().rstrip("。；;，,、 ")
 
 
 def raw_value(cell: object) -> object:
@@ -101,7 +115,8 @@ def render(cell: object, column: ColumnSpec | None) -> str:
         if cell.value is None:
             return EMPTY
         places = cell.places if cell.places is not None else (column.places if column else None)
-        rule = cell.rule or ("fixed" if cell.places is not None else (column.precision if column else "natural"))
+        default = column.precision if column else ("unit" if cell.unit else "natural")
+        rule = cell.rule or ("fixed" if cell.places is not None else default)
         return format_number(cell.value, places, rule, cell.unit)
     if isinstance(cell, (Decimal, int, float)):
         places = column.places if column else None
@@ -109,6 +124,11 @@ def render(cell: object, column: ColumnSpec | None) -> str:
         return format_number(cell, places, rule)
     text = str(cell).strip()
     return text or EMPTY
+
+
+def ratio_text(value: Decimal, unit: str) -> str:
+    """A computed per-unit figure with its unit, 4 significant digits: ``0.2443 tce/t``."""
+    return f"{format_number(value, None, 'sig')} {unit}"
 
 
 def quantity_text(amount: Decimal, unit: str) -> str:
