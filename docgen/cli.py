@@ -131,6 +131,58 @@ def calc(file: Path, fmt: str) -> None:
         click.echo(figures_as_text(figures))
 
 
+def _render_kinds() -> list[str]:
+    kinds = ["audit-report", "acceptance-report", "all"]
+    try:
+        from docgen.render.forms import FORMS
+
+        kinds += [f"form:{name}" for name in FORMS]
+    except ImportError:
+        pass
+    return kinds
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--kind", default="all", show_default=True, metavar="KIND",
+              help="audit-report、acceptance-report、form:NAME 或 all（报告与全部表单）")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="输出目录")
+@click.option("--pdf", is_flag=True, help="同时输出 PDF（LibreOffice 转换，目录页码与页脚一致）")
+@click.option("--pdfa", is_flag=True, help="输出 PDF/A-2b（隐含 --pdf）")
+@click.option("--profile", default=None, help="地区规则/模板目录（默认取数据中的 audit.profile，如 shanghai）")
+@click.option("--template", "template_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="自定义模板目录（优先于内置模板）")
+def render(file: Path, kind: str, out_dir: Path, pdf: bool, pdfa: bool, profile: str | None, template_dir: Path | None) -> None:
+    """由审核数据生成审核报告、验收报告和表单（DOCX，可选 PDF）。
+
+    退出码：0 全部生成；2 数据有误或有文档无法生成。
+    """
+    from docgen.render.docx import RenderError
+    from docgen.render.pipeline import RenderOptions, render_all
+
+    if kind not in _render_kinds():
+        raise click.BadParameter(f"未知的文档类型「{kind}」，可用：{'、'.join(_render_kinds())}", param_hint="--kind")
+    result = _load_or_exit(file, "text")
+    options = RenderOptions(pdf=pdf or pdfa, pdfa=pdfa, profile=profile, template_dir=template_dir)
+    try:
+        outputs = render_all(result.audit, kind, out_dir, options)
+    except RenderError as exc:
+        _echo_err(f"无法生成：{exc}")
+        sys.exit(exitcodes.INPUT_ERROR)
+    failed = False
+    for out in outputs:
+        if out.error:
+            failed = True
+            _echo_err(f"✗ {out.kind}：{out.error}")
+            continue
+        files = [str(p) for p in (out.docx, out.pdf) if p]
+        click.echo("\n".join(files))
+        pages = f"（PDF {out.pages} 页）" if out.pages else ""
+        _echo_err(f"✓ {out.kind}{pages}")
+    _echo_err(f"输出目录：{out_dir.resolve()}")
+    sys.exit(exitcodes.INPUT_ERROR if failed else exitcodes.OK)
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
 def doctor(fmt: str) -> None:

@@ -154,6 +154,37 @@ def check_fonts() -> Check:
     return Check("中文字体", ok, detail + ("" if ok else "（缺少 Noto CJK SC，宋体/黑体的替代字体）"), fix=None if ok else _apt(missing_pkgs))
 
 
+def check_font_aliases() -> Check:
+    """宋体/仿宋/黑体/楷体 must resolve to CJK fonts under the shipped alias file (docgen/data/fonts/
+    fonts.conf): otherwise LibreOffice renders all Chinese in one fallback face and the PDF's page
+    count — and every TOC page number — changes (70 vs 59 pages measured, notes/generation.md §2.4)."""
+    from docgen.render.pdf.fonts import EXPECTED_FONT_SET, FONT_PACKAGES, FontSetError, font_set
+
+    try:
+        resolved = font_set()
+    except FontSetError as exc:
+        return Check("中文字体别名", False, str(exc), fix=_apt(list(FONT_PACKAGES)))
+    detail = "，".join(f"{face}→{family}" for face, family in resolved.items())
+    unexpected = [face for face, family in resolved.items() if EXPECTED_FONT_SET.get(face) != family]
+    if unexpected:
+        detail += f"（{'、'.join(unexpected)} 与默认字体组合不同：PDF 分页可能与其他机器不一致）"
+    return Check("中文字体别名", True, detail)
+
+
+def check_uno() -> Check:
+    """LibreOffice's Python bridge refreshes the TOC before PDF export; plain ``soffice --convert-to``
+    leaves the TOC placeholder in the PDF (notes/generation.md §3.1). Only the system interpreter
+    has it on Debian (python3-uno), never the venv."""
+    from docgen.render.pdf.errors import ConversionError
+    from docgen.render.pdf.tools import INSTALL_UNO, find_uno_python
+
+    try:
+        path = find_uno_python()
+    except ConversionError:
+        return Check("python3-uno", False, "没有能导入 uno 的 Python：无法更新目录页码，PDF 中的目录将只有占位文字", fix=INSTALL_UNO)
+    return Check("python3-uno", True, f"{path} 可导入 uno（更新目录并导出 PDF）")
+
+
 def check_poppler() -> Check:
     missing = [tool for tool in ("pdftoppm", "pdffonts") if shutil.which(tool) is None]
     if missing:
@@ -177,7 +208,9 @@ def run_checks() -> DoctorReport:
     report.checks.append(check_python())
     report.checks.extend(check_modules())
     report.checks.append(check_libreoffice())
+    report.checks.append(check_uno())
     report.checks.append(check_fonts())
+    report.checks.append(check_font_aliases())
     report.checks.append(check_poppler())
     report.checks.extend(check_extras())
     return report

@@ -58,7 +58,7 @@ def build_tables(audit, kind: str, figures=None) -> list[TableData]:
 
     Characteristic-pollutant balances (VOCs 溶剂平衡 …) follow T-13 in its layout and id.
     """
-    ctx = BuildContext(audit, figures)
+    ctx = BuildContext(audit, figures, kind=kind)
     tables: list[TableData] = []
     for spec in specs_for(kind):
         table = _build(ctx, spec)

@@ -45,6 +45,9 @@ class BuildContext:
     audit: AuditData
     given_figures: object | None = None
     extra: dict = field(default_factory=dict)
+    #: "evaluation" | "acceptance" | None (a single table outside a report). The evaluation report
+    #: shows the audit as of its report date: 中/高费 results and target attainment come later.
+    kind: str | None = None
 
     @cached_property
     def figures(self):

@@ -167,7 +167,12 @@ def implementation_plan(ctx: BuildContext, spec: TableSpec):
 
 @register("T-22")
 def high_cost_results(ctx: BuildContext, spec: TableSpec):
+    """In the evaluation report only schemes completed by the report date (评估 normally precedes
+    the 中/高费 implementation — domain.md §4.1), so usually none; in general use all implemented."""
     schemes = [s for s in ctx.audit.high_cost_schemes if s.status == "已实施"]
+    if ctx.kind == "evaluation":
+        report_date = ctx.audit.report.evaluation_report_date
+        schemes = [s for s in schemes if s.actual_end and s.actual_end <= report_date]
     if not schemes:
         return None
     rows, _, plan, tce, benefit, fallback = _implemented_rows(ctx, schemes, with_plan=True)

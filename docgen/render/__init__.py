@@ -1,0 +1,1 @@
+"""Rendering: audit data → Word (docxtpl templates) → PDF (LibreOffice)."""

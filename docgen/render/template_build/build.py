@@ -1,0 +1,31 @@
+"""Which template files exist and how each is built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from docgen.fsutil import atomic_write_bytes
+from docgen.render.template_build.acceptance_report import acceptance_report_blocks
+from docgen.render.template_build.audit_report import audit_report_blocks
+from docgen.render.template_build.package import build_docx
+
+#: profile/file name → (builder, title, running header)
+TEMPLATES: dict[str, tuple[Callable[[], list], str, str]] = {
+    "national/audit-report.docx": (audit_report_blocks, "清洁生产审核报告", "{{ e.name }}清洁生产审核报告"),
+    "national/acceptance-report.docx": (acceptance_report_blocks, "清洁生产审核验收报告", "{{ e.name }}清洁生产审核验收报告"),
+}
+
+
+def build_template(name: str) -> bytes:
+    blocks, title, header = TEMPLATES[name]
+    return build_docx(blocks(), title=title, header_text=header)
+
+
+def build_all(root: Path) -> list[Path]:
+    written = []
+    for name in TEMPLATES:
+        path = root / name
+        atomic_write_bytes(path, build_template(name))
+        written.append(path)
+    return written
