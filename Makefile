@@ -41,10 +41,10 @@ demo: setup
 	  name=$$(basename $$f .yaml); \
 	  $(DOCGEN) validate $$f || exit $$?; \
 	  $(DOCGEN) calc $$f > $(OUT)/$$name.calc.txt || exit $$?; \
-	  $(DOCGEN) calc $$f --format json > $(OUT)/$$name.calc.json || exit $$?; \
-	  echo "  $$f → $(OUT)/$$name.calc.txt, $(OUT)/$$name.calc.json"; \
+	  $(DOCGEN) render $$f --kind all --pdf --out $(OUT)/$$name > /dev/null || exit $$?; \
+	  echo "  $$f → $(OUT)/$$name/（报告、表单 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
 	done
-	@echo "示例数据已校验并计算完毕，结果在 $(abspath $(OUT))/"
+	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup
 	$(VENV)/bin/pytest

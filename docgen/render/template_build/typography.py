@@ -81,10 +81,11 @@ def _ppr(spec: dict, extra: str = "", first_line: bool = False) -> str:
 def _para_style(style_id: str, name: str, spec: dict, *, based_on: str | None = "Normal", extra_ppr: str = "",
                 first_line: bool = False, ui_priority: int | None = None, qformat: bool = True) -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    default = ' w:default="1"' if style_id == "Normal" else ""  # the document's default paragraph style
     prio = f'<w:uiPriority w:val="{ui_priority}"/>' if ui_priority is not None else ""
     q = "<w:qFormat/>" if qformat else ""
     return (
-        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>{based}'
+        f'<w:style w:type="paragraph"{default} w:styleId="{style_id}"><w:name w:val="{name}"/>{based}'
         f'<w:next w:val="Normal"/>{prio}{q}{_ppr(spec, extra_ppr, first_line)}{_rpr(spec)}</w:style>'
     )
 
