@@ -21,7 +21,7 @@ from docxtpl import DocxTemplate
 from docgen.model import AuditData
 from docgen.render.context import build_context
 from docgen.render.docxpkg import core_properties_xml, normalise_docx
-from docgen.render.postprocess import Outline, postprocess
+from docgen.render.postprocess import Outline, fill_toc_pages, postprocess_root
 from docgen.resources import templates_dir
 
 REPORT_TEMPLATES = {"evaluation": "audit-report.docx", "acceptance": "acceptance-report.docx"}
@@ -35,7 +35,6 @@ class RenderError(Exception):
 class RenderedDocx:
     data: bytes
     outline: Outline
-    raw: bytes = b""  # docxtpl's output before the numbering/TOC pass (re-finished with page numbers)
     tables: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -72,17 +71,25 @@ def _jinja_env() -> jinja2.Environment:
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def render_template_bytes(template, context: dict) -> bytes:
-    """docxtpl alone: the baseline the benchmark compares our total against."""
+def render_template(template, context: dict) -> DocxTemplate:
     tpl = DocxTemplate(template)
     tpl.render(context, jinja_env=_jinja_env(), autoescape=True)
+    return tpl
+
+
+def _save(tpl: DocxTemplate) -> bytes:
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
 
 
+def render_template_bytes(template, context: dict) -> bytes:
+    """docxtpl alone (render + save): the baseline the benchmark compares our total against."""
+    return _save(render_template(template, context))
+
+
 def render_report_docx(audit: AuditData, kind: str, *, profile: str | None = None, template_dir: Path | None = None,
-                       figures=None, pages: dict[str, int] | None = None) -> RenderedDocx:
+                       figures=None) -> RenderedDocx:
     """The finished DOCX bytes of one report (``kind``: evaluation | acceptance)."""
     problems = preflight(audit, kind)
     if problems:
@@ -94,25 +101,36 @@ def render_report_docx(audit: AuditData, kind: str, *, profile: str | None = Non
     timings["context"] = time.perf_counter() - start
     start = time.perf_counter()
     try:
-        raw = render_template_bytes(template, context)
+        tpl = render_template(template, context)
     except jinja2.UndefinedError as exc:
         raise RenderError(f"模板「{getattr(template, 'name', template)}」引用了不存在的数据：{exc.message}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"模板「{getattr(template, 'name', template)}」中的标签有语法错误：{exc.message}") from None
     timings["docxtpl"] = time.perf_counter() - start
     start = time.perf_counter()
-    data, outline = finish_docx(raw, audit, kind, pages)
-    timings["finish"] = time.perf_counter() - start
-    return RenderedDocx(data, outline, raw, context["_tables"], timings)
+    outline = postprocess_root(tpl.docx.element)
+    timings["postprocess"] = time.perf_counter() - start
+    start = time.perf_counter()
+    raw = _save(tpl)
+    timings["save"] = time.perf_counter() - start
+    start = time.perf_counter()
+    data = finish_docx(raw, audit, kind)
+    timings["package"] = time.perf_counter() - start
+    return RenderedDocx(data, outline, context["_tables"], timings)
 
 
-def finish_docx(raw: bytes, audit: AuditData, kind: str, pages: dict[str, int] | None = None) -> tuple[bytes, Outline]:
-    """Numbering/TOC pass and deterministic packaging of a docxtpl output."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-        document = zf.read("word/document.xml")
-    document, outline = postprocess(document, pages)
+def core_xml(audit: AuditData, kind: str) -> str:
+    """Core properties from the data (title, consultancy, report date) — never the clock."""
     title = f"{audit.enterprise.name}{'清洁生产审核验收报告' if kind == 'acceptance' else '清洁生产审核报告'}"
     report_date = audit.report.acceptance_report_date if kind == "acceptance" and audit.report.acceptance_report_date else audit.report.evaluation_report_date
     creator = audit.consultancy.name if audit.consultancy else audit.enterprise.name
-    core = core_properties_xml(title, creator, f"{report_date.isoformat()}T00:00:00Z", subject="清洁生产审核", keywords=audit.enterprise.credit_code)
-    return normalise_docx(raw, core, {"word/document.xml": document}), outline
+    return core_properties_xml(title, creator, f"{report_date.isoformat()}T00:00:00Z", subject="清洁生产审核", keywords=audit.enterprise.credit_code)
+
+
+def finish_docx(raw: bytes, audit: AuditData, kind: str, pages: dict[str, int] | None = None) -> bytes:
+    """Deterministic package of a rendered DOCX; with ``pages``, the TOC's page numbers filled in."""
+    replace = {}
+    if pages:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            replace["word/document.xml"] = fill_toc_pages(zf.read("word/document.xml"), pages)
+    return normalise_docx(raw, core_xml(audit, kind), replace)

@@ -64,7 +64,7 @@ def render_report(audit: AuditData, kind: str, out_dir: Path, options: RenderOpt
         pages, _ = heading_pages(pdf_path, rendered.outline.headings)
         from docgen.render.docx import finish_docx
 
-        data, _ = finish_docx(rendered.raw, audit, REPORT_KINDS[kind], pages)
+        data = finish_docx(data, audit, REPORT_KINDS[kind], pages)
         out.pdf, out.pages = pdf_path, result.pages
     atomic_write_bytes(docx_path, data)
     out.docx = docx_path

@@ -79,7 +79,9 @@ def _number_headings_and_captions(body) -> Outline:
     headings: list[Heading] = []
     tables: dict[str, str] = {}
     bookmark_id = 9000
-    for p in body.iter(f"{W}p"):
+    # headings and captions are paragraphs of the body itself, never inside table cells (which hold
+    # most paragraphs of a report): walking only the body's children keeps this pass cheap
+    for p in body.iterchildren(f"{W}p"):
         style = _style(p)
         if style in ("Heading1", "Heading2", "Heading3"):
             level = int(style[-1])
@@ -113,7 +115,8 @@ def _number_headings_and_captions(body) -> Outline:
 
 
 def _resolve_references(body, tables: dict[str, str]) -> None:
-    for t in body.iter(f"{W}t"):
+    """References sit in the report's prose (body paragraphs), not in table cells."""
+    for t in (t for p in body.iterchildren(f"{W}p") for t in p.iter(f"{W}t")):
         if t.text and REF_MARK in t.text:
             t.text = _REF.sub(lambda m: f"表{tables[m.group(1)]}" if m.group(1) in tables else "相关表格", t.text)
 
@@ -158,11 +161,30 @@ def _rewrite_toc(body, headings: list[Heading], pages: dict[str, int] | None) ->
         parent.insert(index + k, _toc_entry(h, (pages or {}).get(h.bookmark), k == 0, k == len(entries) - 1, instr.text))
 
 
-def postprocess(document_xml: bytes, pages: dict[str, int] | None = None) -> tuple[bytes, Outline]:
-    """Number captions, resolve table references, bookmark headings, fill the TOC."""
-    root = etree.fromstring(document_xml)
+def postprocess_root(root, pages: dict[str, int] | None = None) -> Outline:
+    """The pass on a parsed document (docxtpl's own tree: no second parse and serialise)."""
     body = root.find(f"{W}body")
     outline = _number_headings_and_captions(body)
     _resolve_references(body, outline.tables)
     _rewrite_toc(body, outline.headings, pages)
+    return outline
+
+
+def postprocess(document_xml: bytes, pages: dict[str, int] | None = None) -> tuple[bytes, Outline]:
+    """Number captions, resolve table references, bookmark headings, fill the TOC."""
+    root = etree.fromstring(document_xml)
+    outline = postprocess_root(root, pages)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), outline
+
+
+def fill_toc_pages(document_xml: bytes, pages: dict[str, int]) -> bytes:
+    """Write page numbers (bookmark → page) into the cached results of the TOC's PAGEREF fields."""
+    root = etree.fromstring(document_xml)
+    for hyperlink in root.iter(f"{W}hyperlink"):
+        page = pages.get(hyperlink.get(f"{W}anchor"))
+        if page is None:
+            continue
+        texts = hyperlink.findall(f"{W}r/{W}t")
+        if len(texts) >= 2:
+            texts[-1].text = str(page)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -14,6 +14,13 @@ from docgen.render.template_build.package import build_docx
 TEMPLATES: dict[str, tuple[Callable[[], list], str, str]] = {
     "national/audit-report.docx": (audit_report_blocks, "清洁生产审核报告", "{{ e.name }}清洁生产审核报告"),
     "national/acceptance-report.docx": (acceptance_report_blocks, "清洁生产审核验收报告", "{{ e.name }}清洁生产审核验收报告"),
+    # forms (docgen/render/template_build/forms.py, referenced in place so that this dict is all that changes here)
+    "shanghai/form-consultancy.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).consultancy_form_blocks, "咨询服务机构基本情况表", "{{ e.name }}清洁生产审核"),
+    "national/form-work-plan.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).work_plan_blocks, "清洁生产审核工作计划", "{{ e.name }}清洁生产审核"),
+    "national/form-evaluation-application.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).evaluation_application_blocks, "清洁生产审核评估申请表", "{{ e.name }}清洁生产审核"),
+    "national/form-acceptance-application.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).acceptance_application_blocks, "清洁生产审核验收申请表", "{{ e.name }}清洁生产审核"),
+    "national/form-performance.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).performance_blocks, "清洁生产审核绩效表", "{{ e.name }}清洁生产审核"),
+    "national/form-self-declaration.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).self_declaration_blocks, "企业自我声明", "{{ e.name }}清洁生产审核"),
 }
 
 
