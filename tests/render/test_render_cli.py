@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 from click.testing import CliRunner
@@ -70,3 +71,14 @@ def test_custom_template_directory_wins(tmp_path):
     result = CliRunner().invoke(main, ["render", str(MINIMAL), "--kind", "audit-report", "--out", str(out), "--template", str(custom)])
     assert result.exit_code == 0, result.output
     assert "本公司定制版式" in _text(out / "上海测试化工有限公司清洁生产审核报告.docx")
+
+
+def test_pdfa_through_the_cli(tmp_path, pdf_toolchain):
+    from pypdf import PdfReader
+
+    result = CliRunner().invoke(main, ["render", str(MINIMAL), "--kind", "audit-report", "--out", str(tmp_path), "--pdfa"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "上海测试化工有限公司清洁生产审核报告.pdf"
+    xmp = PdfReader(str(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8", "replace")
+    # PDF/A-2b: XMP identification schema part 2, conformance B (ISO 19005-2)
+    assert re.search(r"pdfaid:part[^0-9]{0,3}2", xmp) and re.search(r"pdfaid:conformance[^A-Z]{0,3}B", xmp), xmp[:500]
