@@ -132,14 +132,9 @@ def calc(file: Path, fmt: str) -> None:
 
 
 def _render_kinds() -> list[str]:
-    kinds = ["audit-report", "acceptance-report", "all"]
-    try:
-        from docgen.render.forms import FORMS
+    from docgen.render.pipeline import REPORT_KINDS, form_kinds
 
-        kinds += [f"form:{name}" for name in FORMS]
-    except ImportError:
-        pass
-    return kinds
+    return [*REPORT_KINDS, "all", *form_kinds()]
 
 
 @main.command()
@@ -160,7 +155,7 @@ def render(file: Path, kind: str, out_dir: Path, pdf: bool, pdfa: bool, profile:
     from docgen.render.docx import RenderError
     from docgen.render.pipeline import RenderOptions, render_all
 
-    if kind not in _render_kinds():
+    if kind not in _render_kinds() and not (kind.startswith("form:") and f"form:{kind[5:].removeprefix('form-')}" in _render_kinds()):
         raise click.BadParameter(f"未知的文档类型「{kind}」，可用：{'、'.join(_render_kinds())}", param_hint="--kind")
     result = _load_or_exit(file, "text")
     options = RenderOptions(pdf=pdf or pdfa, pdfa=pdfa, profile=profile, template_dir=template_dir)

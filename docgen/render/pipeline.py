@@ -53,27 +53,38 @@ class _Pending:
     kind: str | None = None  # evaluation | acceptance for reports
 
 
-def expand_kinds(kind: str) -> list[str]:
-    """``all`` → both reports and every form."""
+def form_kinds(profile: str | None = None) -> list[str]:
+    """``form:NAME`` for every form (that applies to ``profile`` when given), e.g. form:consultancy."""
+    from docgen.render.forms import FORMS
+
+    return [f"form:{name.removeprefix('form-')}" for name, spec in FORMS.items()
+            if profile is None or spec.applies_to(profile)]
+
+
+def form_name(kind: str) -> str:
+    """``form:consultancy`` (or the registry's own ``form:form-consultancy``) → registry key."""
+    from docgen.render.forms import FORMS
+
+    name = kind.split(":", 1)[1]
+    if name not in FORMS and f"form-{name}" in FORMS:
+        name = f"form-{name}"
+    if name not in FORMS:
+        raise RenderError(f"没有名为「{kind.split(':', 1)[1]}」的表单，可用：{'、'.join(k.split(':', 1)[1] for k in form_kinds())}")
+    return name
+
+
+def expand_kinds(kind: str, profile: str = "national") -> list[str]:
+    """``all`` → both reports and every form that applies to the profile (附表1 is Shanghai's)."""
     if kind != "all":
         return [kind]
-    kinds = list(REPORT_KINDS)
-    try:
-        from docgen.render.forms import FORMS
-
-        kinds += [f"form:{name}" for name in FORMS]
-    except ImportError:  # forms not available in this build
-        pass
-    return kinds
+    return list(REPORT_KINDS) + form_kinds(profile)
 
 
 def _render_one(audit: AuditData, kind: str, out_dir: Path, options: RenderOptions, figures) -> _Pending:
     if kind.startswith("form:"):
-        from docgen.render.forms import FORMS, form_filename, render_form_docx
+        from docgen.render.forms import form_filename, render_form_docx
 
-        name = kind.split(":", 1)[1]
-        if name not in FORMS:
-            raise RenderError(f"没有名为「{name}」的表单，可用：{'、'.join(FORMS)}")
+        name = form_name(kind)
         data = render_form_docx(audit, name, profile=options.profile, template_dir=options.template_dir, figures=figures)
         return _Pending(Output(kind, docx=out_dir / form_filename(audit, name)), data, data)
     from docgen.render.lo_compat import libreoffice_copy
@@ -112,7 +123,7 @@ def render_all(audit: AuditData, kind: str, out_dir: Path, options: RenderOption
     figures = derive_figures(audit)
     outputs: list[Output] = []
     pending: list[_Pending] = []
-    for k in expand_kinds(kind):
+    for k in expand_kinds(kind, options.profile or audit.audit.profile):
         try:
             item = _render_one(audit, k, out_dir, options, figures)
         except RenderError as exc:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from docgen.derive import Figures
 from docgen.model import AuditData
-from docgen.numfmt import PLACES_BY_UNIT, fmt_date, fmt_number, fmt_percent
+from docgen.numfmt import fmt_date, fmt_number, fmt_percent
 from docgen.render.forms.wording import BLANK_DATE, CAPABILITY_STATEMENTS, CROSS, TICK
 from docgen.render.tablexml import CAPTION_MARK, table_xml
 from docgen.render.template_build.typography import text_width_twips
@@ -74,8 +74,8 @@ def audit_type_text(audit: AuditData) -> str:
     return f"{a.type}（{'、'.join(a.mandatory_reasons)}）" if a.mandatory_reasons else a.type
 
 
-def _contact_line(name: str, phone: str | None, email: str | None = None) -> str:
-    return "，".join(x for x in (name, phone, email) if x)
+def _contact_line(name: str, phone: str | None) -> str:
+    return f"{name}，{phone}" if phone else name
 
 
 # ─── shared namespaces ───────────────────────────────────────────────────────────────────────
@@ -87,7 +87,7 @@ def common(audit: AuditData) -> dict:
         industry=f"{e.industry.name}（{e.industry.code}）",
         contact_name=contact.name,
         contact_phone=phone or "—",
-        contact=_contact_line(contact.name, phone, contact.email),
+        contact=_contact_line(contact.name, phone),
         postcode=e.postcode or "—",
     )
     aud = SimpleNamespace(
@@ -223,6 +223,9 @@ def _performance_summary(audit: AuditData, figures: Figures, a5: TableData) -> l
     return lines
 
 
+_PLAN_NOTE = "（未填写实际值的按预计值计）"
+
+
 def acceptance_context(audit: AuditData, figures: Figures) -> dict:
     tl, s = audit.audit.timeline, figures.schemes
     low = _implemented_stats(audit.low_cost_schemes)
@@ -254,9 +257,10 @@ def acceptance_context(audit: AuditData, figures: Figures) -> dict:
         evaluation_date=fmt_date(tl.evaluation_onsite or tl.evaluation_result_date),
         evaluation_result=tl.evaluation_result,
         opinions=(f"评估提出意见 {len(opinions)} 条，已逐条落实整改" if opinions else ""),
-        low_cost=(f"共 {s.low_cost} 项，已实施 {low[0]} 项，投资 {money(low[1])} 万元，经济效益 {money(low[2])} 万元/a"),
+        low_cost=(f"共 {s.low_cost} 项，已实施 {low[0]} 项，实际投资 {money(low[1])} 万元，"
+                  f"经济效益 {money(low[2])} 万元/a{_PLAN_NOTE if low[3] else ''}"),
         high_cost=(f"共 {s.high_cost} 项，已实施 {high[0]} 项，计划投资 {money(planned_high)} 万元，"
-                   f"实际投资 {money(high[1])} 万元，经济效益 {money(high[2])} 万元/a"),
+                   f"实际投资 {money(high[1])} 万元，经济效益 {money(high[2])} 万元/a{_PLAN_NOTE if high[3] else ''}"),
         high_cost_lines=high_lines,
         targets_summary=f"清洁生产目标共 {len(figures.targets)} 项，已完成 {len(met)} 项",
         targets=target_lines_,
@@ -295,8 +299,8 @@ def performance_context(audit: AuditData, figures: Figures) -> dict:
         groups[-1].rows.append(SimpleNamespace(item=row[1], unit=row[2], before=row[3], after=row[4],
                                                reduction=row[5], rate=row[6]))
     stats_note = "注：投资和经济效益按已实施方案的实际值统计" + ("（未填写实际值的按预计值）。" if fallback else "。")
-    basis = (f"审核前数据为审核基准年（{audit.audit.baseline_year}年）数据，审核后数据为方案实施后统计期"
-             f"（{audit.post_audit.period.strip()}）数据；削减率 = 削减量 / 审核前。")
+    basis = (f"审核前为审核基准年{audit.audit.baseline_year}年的数据，审核后为方案实施后统计期"
+             f"{audit.post_audit.period.strip().rstrip('。')}的数据；削减率 = 削减量 / 审核前。")
     perf = SimpleNamespace(
         industry=f"{audit.enterprise.industry.name}（{audit.enterprise.industry.code}）",
         period=audit_period(audit),

@@ -116,7 +116,10 @@ def convert_to_pdf(
         if code != 0:
             raise _driver_failure(code, stderr, docx)
         pages = count_pages(out, docx)
-        publish(out, pdf)
+        try:
+            publish(out, pdf)
+        except OSError as exc:
+            raise ConversionError(f"无法写入 PDF 文件 {pdf}（{exc.strerror or exc}）：{docx}", docx=docx, kind="output") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(scratch, ignore_errors=True)

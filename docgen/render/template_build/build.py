@@ -7,6 +7,7 @@ from pathlib import Path
 
 from docgen.fsutil import atomic_write_bytes
 from docgen.render.template_build.acceptance_report import acceptance_report_blocks
+from docgen.render.template_build import forms
 from docgen.render.template_build.audit_report import audit_report_blocks
 from docgen.render.template_build.package import build_docx
 
@@ -15,12 +16,12 @@ TEMPLATES: dict[str, tuple[Callable[[], list], str, str]] = {
     "national/audit-report.docx": (audit_report_blocks, "清洁生产审核报告", "{{ e.name }}清洁生产审核报告"),
     "national/acceptance-report.docx": (acceptance_report_blocks, "清洁生产审核验收报告", "{{ e.name }}清洁生产审核验收报告"),
     # forms (docgen/render/template_build/forms.py, referenced in place so that this dict is all that changes here)
-    "shanghai/form-consultancy.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).consultancy_form_blocks, "咨询服务机构基本情况表", "{{ e.name }}清洁生产审核"),
-    "national/form-work-plan.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).work_plan_blocks, "清洁生产审核工作计划", "{{ e.name }}清洁生产审核"),
-    "national/form-evaluation-application.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).evaluation_application_blocks, "清洁生产审核评估申请表", "{{ e.name }}清洁生产审核"),
-    "national/form-acceptance-application.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).acceptance_application_blocks, "清洁生产审核验收申请表", "{{ e.name }}清洁生产审核"),
-    "national/form-performance.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).performance_blocks, "清洁生产审核绩效表", "{{ e.name }}清洁生产审核"),
-    "national/form-self-declaration.docx": (__import__("docgen.render.template_build.forms", fromlist=["forms"]).self_declaration_blocks, "企业自我声明", "{{ e.name }}清洁生产审核"),
+    "shanghai/form-consultancy.docx": (forms.consultancy_form_blocks, "咨询服务机构基本情况表", "{{ e.name }}清洁生产审核"),
+    "national/form-work-plan.docx": (forms.work_plan_blocks, "清洁生产审核工作计划", "{{ e.name }}清洁生产审核"),
+    "national/form-evaluation-application.docx": (forms.evaluation_application_blocks, "清洁生产审核评估申请表", "{{ e.name }}清洁生产审核"),
+    "national/form-acceptance-application.docx": (forms.acceptance_application_blocks, "清洁生产审核验收申请表", "{{ e.name }}清洁生产审核"),
+    "national/form-performance.docx": (forms.performance_blocks, "清洁生产审核绩效表", "{{ e.name }}清洁生产审核"),
+    "national/form-self-declaration.docx": (forms.self_declaration_blocks, "企业自我声明", "{{ e.name }}清洁生产审核"),
 }
 
 

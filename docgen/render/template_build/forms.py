@@ -96,8 +96,8 @@ def value(text: str, width: int, *, jc: str | None = None, style: str = "TableTe
 
 
 def section(text: str, width: int) -> Cell:
-    """A full-width section row of a form: 一、企业基本情况."""
-    return Cell(width, (para(text, "TableText", bold=True),))
+    """A full-width section row of a form: 一、企业基本情况 (kept with the row below it)."""
+    return Cell(width, (para(text, "TableText", bold=True, keep_next=True),))
 
 
 def box(width: int, paras: list[str], valign: str = "top") -> Cell:
@@ -192,13 +192,13 @@ def signature(*lines: str, before: int = 360) -> list[Block]:
 
 def opinion_box(lines: tuple[str, ...]) -> list[str]:
     """An 意见 cell: blank space for the text, then the signature/seal and date lines at the lower right."""
-    return [para(), para(), para()] + [para(line, left=SIGN_INDENT_IN_CELL, before=120) for line in lines] + [para()]
+    return [para(), para(), para()] + [para(line, left=SIGN_INDENT_IN_CELL, before=240) for line in lines] + [para()]
 
 
 # ─── 附表1 咨询服务机构基本情况表 (Shanghai, seed 003) ──────────────────────────────────────
 def consultancy_form_blocks() -> list[Block]:
     w = WIDE_TWIPS
-    l1, v1, l2, v2, l3 = 1300, 1600, 1550, 1600, 1450
+    l1, v1, l2, v2, l3 = 1300, 1750, 1550, 1600, 1450
     v3 = w - l1 - v1 - l2 - v2 - l3
     tick_w = 1000
     staff_w = [450, 850, 450, 800, 800, 900, 1150, 1150, 850]
@@ -245,7 +245,7 @@ def consultancy_form_blocks() -> list[Block]:
 
 # ─── shared rows of the application forms ────────────────────────────────────────────────────
 _W = 8300  # = text_width_twips() for the report's A4 margins (checked in the builder below)
-_L, _V = 1700, 2450
+_L, _V = 1900, 2250
 _SPAN = _W - _L
 
 
@@ -343,13 +343,15 @@ def performance_blocks() -> list[Block]:
         row(label("方案实施统计", _W), height=480),
         row(*(label(t, w) for t, w in zip(stats_headers, stats_w))),
         tag_row("{%tr for x in perf.stats %}", _W),
-        row(*(value(f"{{{{ x.{k} }}}}", w, style="TableText" if k == "label" else "TableNumber", jc="center" if k == "label" else None)
+        row(*(value(f"{{{{ x.{k} }}}}", w, style="TableNumber" if k in ("investment", "benefit") else "TableText",
+                    jc=None if k in ("investment", "benefit") else "center")
               for k, w in zip(stats_fields, stats_w)), height=480),
         tag_row("{%tr endfor %}", _W),
-        row(*(Cell(w, (para(f"{{{{ perf.total.{k} }}}}", "TableHeader" if k == "label" else "TableNumber", bold=True),))
+        row(*(Cell(w, (para(f"{{{{ perf.total.{k} }}}}", "TableNumber" if k in ("investment", "benefit") else "TableHeader",
+                            bold=True),))
               for k, w in zip(stats_fields, stats_w)), height=480),
     ]
-    perf_w = [900, 2300, 1000, 1100, 1100, 1100, 800]
+    perf_w = [1050, 2150, 1000, 1100, 1100, 1100, 800]
     numbers = ("before", "after", "reduction", "rate")
     indicator_rows = [
         row(*(label(t, w) for t, w in zip(PERFORMANCE_HEADERS, perf_w)), header=True),
@@ -360,10 +362,11 @@ def performance_blocks() -> list[Block]:
             *(value(f"{{{{ r.{k} }}}}", w, style="TableNumber") for k, w in zip(numbers, perf_w[3:]))),
         tag_row("{%tr endfor %}", _W),
         tag_row("{%tr endfor %}", _W),
-        row(Cell(sum(perf_w[:3]), (para("经济效益合计", "TableHeader"),)), value("—", perf_w[3], style="TableNumber"),
-            value("—", perf_w[4], style="TableNumber"),
-            Cell(perf_w[5], (para("{{ perf.benefit_total }}", "TableNumber", bold=True),)),
-            value("—", perf_w[6], style="TableNumber")),
+        # the 合计 row, the notes and the seal stay together on the last page
+        row(Cell(sum(perf_w[:3]), (para("经济效益合计", "TableHeader", keep_next=True),)),
+            *(Cell(w, (para(text, "TableNumber", bold=bold, keep_next=True),)) for text, w, bold in (
+                ("—", perf_w[3], False), ("—", perf_w[4], False), ("{{ perf.benefit_total }}", perf_w[5], True),
+                ("—", perf_w[6], False)))),
     ]
     return [
         title("清洁生产审核绩效表"),
@@ -371,8 +374,8 @@ def performance_blocks() -> list[Block]:
         raw(para("{{ perf.stats_note }}", "TableNote")),
         raw(para("清洁生产绩效指标", "Caption", before=240)),
         form_table(indicator_rows, _W),
-        raw(para(PERFORMANCE_FOOTNOTE, "TableNote", before=60)),
-        raw(para("{{ perf.basis }}", "TableNote")),
+        raw(para(PERFORMANCE_FOOTNOTE, "TableNote", before=60, keep_next=True)),
+        raw(para("{{ perf.basis }}", "TableNote", keep_next=True)),
         *signature("企业（盖章）：", "日期：{{ perf.date }}", before=480),
     ]
 

@@ -71,7 +71,7 @@ def _sect_pr(page_format: str | None, start: int | None, footer: bool) -> str:
         f'<w:pgSz w:w="{A4_TWIPS[0]}" w:h="{A4_TWIPS[1]}"/>'
         f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
         f'w:header="{m["header"]}" w:footer="{m["footer"]}" w:gutter="0"/>{pg}'
-        '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+        '<w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>'
     )
 
 
@@ -173,7 +173,7 @@ def build_docx(blocks: list[Block], *, title: str, header_text: str) -> bytes:
         f'<w:pgSz w:w="{A4_TWIPS[0]}" w:h="{A4_TWIPS[1]}"/>'
         f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
         f'w:header="{m["header"]}" w:footer="{m["footer"]}" w:gutter="0"/>'
-        '<w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+        '<w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>'
     )
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
