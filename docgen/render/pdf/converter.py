@@ -104,9 +104,10 @@ def convert_to_pdf(
             ]
             cmd += ["--pdfa"] if pdfa else []
             cmd += [] if update_indexes else ["--no-update-indexes"]
-            env = clean_env()
-            env["TMPDIR"] = str(scratch / "tmp")  # soffice's own temp dir (/tmp/lu<pid>….tmp): killed
-            (scratch / "tmp").mkdir()  # instances leave it behind, so it goes into the scratch dir
+            # soffice keeps a temp dir in $TMPDIR (lu<pid>….tmp) that a killed instance leaves
+            # behind: point it into the scratch directory, which is removed below.
+            (scratch / "tmp").mkdir()
+            env = clean_env() | {"TMPDIR": str(scratch / "tmp")}
             try:
                 code, stdout, stderr = run_driver(cmd, env=env, timeout=timeout)
             except DriverTimeout:
