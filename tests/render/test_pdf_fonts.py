@@ -19,6 +19,8 @@ def test_font_set_maps_the_four_faces_to_the_pinned_families():
         "仿宋": "AR PL UMing CN",
         "黑体": "Noto Sans CJK SC",
         "楷体": "AR PL UKai CN",
+        # Latin face of the templates: metric-compatible stand-in from fonts-liberation2
+        "Times New Roman": "Liberation Serif",
     }
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from docgen.load import load_audit
-from docgen.render.pipeline import RenderOptions, render_report
+from docgen.render.pipeline import RenderOptions, expand_kinds, render_all, render_report
 from docgen.tables import build_tables
 from tests.conftest import SAMPLES
 
@@ -32,13 +32,27 @@ CN = "一二三四五六七八九"
 
 @pytest.fixture(scope="module", params=SAMPLES, ids=lambda p: p.stem)
 def rendered(request, tmp_path_factory, pdf_toolchain):
+    """Every kind (both reports and every form of the sample's profile), DOCX and PDF."""
     audit = load_audit(request.param).audit
     out = tmp_path_factory.mktemp(request.param.stem)
-    options = RenderOptions(pdf=True)
-    return audit, {
-        "evaluation": render_report(audit, "audit-report", out, options),
-        "acceptance": render_report(audit, "acceptance-report", out, options),
-    }
+    outputs = {o.kind: o for o in render_all(audit, "all", out, RenderOptions(pdf=True))}
+    outputs["evaluation"] = outputs["audit-report"]
+    outputs["acceptance"] = outputs["acceptance-report"]
+    return audit, outputs
+
+
+def test_every_kind_renders_docx_and_pdf(rendered):
+    audit, outputs = rendered
+    kinds = expand_kinds("all", audit.audit.profile)
+    assert len(kinds) >= 7  # 2 reports + at least 5 forms (附表1 only where the profile asks for it)
+    for kind in kinds:
+        out = outputs[kind]
+        assert out.error is None, f"{kind}: {out.error}"
+        assert out.docx.is_file() and out.pdf.is_file() and out.pages >= 1, kind
+        assert out.pdf.read_bytes().startswith(b"%PDF-")
+        # the Chinese text came through (fonts with ToUnicode maps, no lost glyphs in extraction)
+        text = "".join(page.extract_text() or "" for page in PdfReader(str(out.pdf)).pages)
+        assert audit.enterprise.name in re.sub(r"\s+", "", text) or (kind == "form:consultancy" and audit.consultancy.name in re.sub(r"\s+", "", text)), kind
 
 
 def _document(path: Path):

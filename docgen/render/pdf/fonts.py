@@ -21,6 +21,7 @@ from pathlib import Path
 
 #: The four faces Chinese reports use, in the order reports list them.
 FACES = ("宋体", "仿宋", "黑体", "楷体")
+LATIN_FACE = "Times New Roman"
 
 #: What the shipped alias file is meant to give on Debian 12 with docgen/data/debian-packages.txt.
 EXPECTED_FONT_SET = {
@@ -97,4 +98,7 @@ def font_set(env: dict[str, str] | None = None) -> dict[str, str]:
             "中文字体别名无效：" + "、".join(bad) + " 不是中文字体，PDF 的分页（以及目录页码）会与预期不同；"
             f"请安装：{INSTALL_FONTS}，并确认 {fontconfig_file()} 可读"
         )
+    # The templates' Latin face paginates too (digits in tables): record what stands in for it —
+    # Liberation Serif has Times New Roman's metrics, DejaVu Serif is ≈25 % wider.
+    resolved[LATIN_FACE] = _fc_match(LATIN_FACE, env)[0]
     return resolved
