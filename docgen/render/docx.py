@@ -72,8 +72,16 @@ def _jinja_env() -> jinja2.Environment:
 
 
 def render_template(template, context: dict) -> DocxTemplate:
+    """docxtpl with StrictUndefined: a tag naming data that does not exist is a RenderError naming
+    the template, never an empty cell."""
     tpl = DocxTemplate(template)
-    tpl.render(context, jinja_env=_jinja_env(), autoescape=True)
+    name = getattr(template, "name", template)
+    try:
+        tpl.render(context, jinja_env=_jinja_env(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"模板「{name}」引用了不存在的数据：{exc.message}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"模板「{name}」中的标签有语法错误：{exc.message}") from None
     return tpl
 
 
@@ -100,12 +108,7 @@ def render_report_docx(audit: AuditData, kind: str, *, profile: str | None = Non
     context = build_context(audit, kind, figures)
     timings["context"] = time.perf_counter() - start
     start = time.perf_counter()
-    try:
-        tpl = render_template(template, context)
-    except jinja2.UndefinedError as exc:
-        raise RenderError(f"模板「{getattr(template, 'name', template)}」引用了不存在的数据：{exc.message}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"模板「{getattr(template, 'name', template)}」中的标签有语法错误：{exc.message}") from None
+    tpl = render_template(template, context)
     timings["docxtpl"] = time.perf_counter() - start
     start = time.perf_counter()
     outline = postprocess_root(tpl.docx.element)

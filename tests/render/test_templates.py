@@ -42,3 +42,20 @@ def test_template_lookup_order(tmp_path):
     assert find_template("audit-report.docx", "national", tmp_path) == custom
     with pytest.raises(RenderError, match="找不到模板"):
         find_template("nonexistent.docx", "national")
+
+
+def test_undefined_tag_in_a_template_is_a_clear_error(tmp_path):
+    import io
+
+    from docx import Document
+
+    from docgen.load import load_audit
+    from docgen.render.docx import render_report_docx
+    from tests.conftest import MINIMAL
+
+    template = Document(io.BytesIO(build_template("national/audit-report.docx")))
+    template.paragraphs[4].runs[0].text = "{{ e.nickname }}"
+    template.save(tmp_path / "audit-report.docx")
+    audit = load_audit(MINIMAL).audit
+    with pytest.raises(RenderError, match="模板「.*audit-report.docx」引用了不存在的数据：.*nickname"):
+        render_report_docx(audit, "evaluation", template_dir=tmp_path)

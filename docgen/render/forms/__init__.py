@@ -39,7 +39,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 
 from docgen.derive import derive_figures
 from docgen.model import AuditData
@@ -167,12 +166,7 @@ def render_form_docx(audit: AuditData, name: str, *, profile: str | None = None,
     figures = figures or derive_figures(audit)
     template = _template(spec, profile or audit.audit.profile, template_dir)
     context = ctx.common(audit) | _CONTEXTS[name](audit, figures)
-    try:
-        raw = render_template_bytes(template, context)
-    except jinja2.UndefinedError as exc:
-        raise RenderError(f"模板「{getattr(template, 'name', template)}」引用了不存在的数据：{exc.message}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"模板「{getattr(template, 'name', template)}」中的标签有语法错误：{exc.message}") from None
+    raw = render_template_bytes(template, context)
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
         settings = zf.read("word/settings.xml") if "word/settings.xml" in zf.namelist() else None
     replace = {}
