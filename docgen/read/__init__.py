@@ -1,0 +1,1 @@
+"""Reading submitted reports (DOCX, PDF) into one document model, safely (issue 4)."""

@@ -1,0 +1,228 @@
+"""The document model: what the checker sees of a submitted report, DOCX or PDF alike.
+
+Ordered blocks (headings, paragraphs, tables, images, page breaks), each with its source location,
+plus what lives beside the body (headers, footers, footnotes, comments, the TOC, properties). Every
+heading records the signal that made it a heading and a confidence, so a finding can say how sure
+it is. An input that cannot be read is not an exception but a ``NotEvaluable`` with a reason in
+Chinese and English (issue 4), so nothing raises into a batch.
+
+Conventions: ``Location.table`` is the zero-based index of the table among ALL tables of the document
+in document order (nested tables included, counted where they start) — the findings contract
+(DESIGN.md) uses the same index. Pages are 1-based physical pages (PDF: exact; DOCX: approximate,
+from rendered and explicit page breaks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+
+class Signal(str, Enum):
+    """Why a block was taken for a heading, strongest first (checker.md §2.2)."""
+
+    STYLE = "style"            # a heading style (outline level via styleId, e.g. Heading1 / 标题 1)
+    OUTLINE = "outline"        # w:outlineLvl on the paragraph or inherited from its style
+    NUMBERING = "numbering"    # a numbering level (numbering.xml) whose label looks like 第X章 / 1.1
+    TOC_BOOKMARK = "toc"       # the paragraph carries a _Toc bookmark a TOC links to
+    PATTERN = "pattern"        # text pattern: 第X章, 一、, （一）, 1.1 …
+    FORMAT = "format"          # bold and larger, short, with a pattern or alone (weakest)
+    FONT = "font"              # PDF: font size / weight clearly above body text
+
+
+#: Default confidence per signal (a reader may lower it, e.g. OCR text).
+SIGNAL_CONFIDENCE = {
+    Signal.STYLE: 1.0,
+    Signal.OUTLINE: 0.95,
+    Signal.NUMBERING: 0.9,
+    Signal.TOC_BOOKMARK: 0.9,
+    Signal.PATTERN: 0.8,
+    Signal.FONT: 0.7,
+    Signal.FORMAT: 0.6,
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a block is. ``paragraph`` counts body paragraphs (headings included) in document order."""
+
+    block: int
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    page: int | None = None
+    heading_path: tuple[str, ...] = ()
+    part: str = "body"  # body | header | footer | footnote | comment | textbox
+
+    def to_json(self) -> dict:
+        return {
+            "heading_path": list(self.heading_path),
+            "paragraph": self.paragraph,
+            "table": self.table,
+            "row": self.row,
+            "col": self.col,
+            "page": self.page,
+        }
+
+
+@dataclass
+class Heading:
+    level: int                 # 1 = chapter
+    label: str                 # rendered number label: 第二章, 2.1, （一）, 一、 … ("" when none)
+    title: str                 # the title without its label
+    text: str                  # what a reader sees: label + title as written
+    signal: Signal
+    confidence: float
+    location: Location
+    signals: tuple[Signal, ...] = ()  # every signal that agreed (the strongest is ``signal``)
+    kind: Literal["heading"] = "heading"
+
+
+@dataclass
+class Paragraph:
+    text: str                  # final view: insertions in, deletions out; field results; text boxes inline
+    location: Location
+    style: str | None = None   # styleId (DOCX)
+    revised: bool = False      # contains tracked changes
+    hidden: bool = False       # contains w:vanish text (excluded from ``text``)
+    source: str = "body"       # body | textbox | sdt | field
+    bold: bool = False         # every visible run bold
+    size_pt: float | None = None
+    align: str | None = None
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass
+class Cell:
+    """One grid cell. A merged cell is ONE object placed at every grid position it covers;
+    ``row``/``col`` are its origin (top-left), so values are never counted twice."""
+
+    text: str                  # original text, for display
+    norm: str                  # normalised for matching (docgen.read.normalize.norm)
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    nested: tuple[int, ...] = ()  # indexes of tables nested in this cell
+
+    def is_origin(self, row: int, col: int) -> bool:
+        return self.row == row and self.col == col
+
+
+@dataclass
+class Table:
+    index: int                 # among all tables of the document
+    grid: list[list[Cell]]     # n_rows × n_cols, merged positions share a Cell
+    header_rows: int           # 1–3 detected header rows
+    header_paths: list[str]    # one per column, multi-level headers joined with "/" (污染物排放量/审核前)
+    location: Location
+    caption: str | None = None
+    caption_position: Literal["above", "below"] | None = None
+    nested_in: tuple[int, int, int] | None = None  # (outer table, row, col)
+    confidence: float = 1.0    # PDF tables from ruling lines are less certain
+    continued_from: int | None = None  # a 续表 / split piece re-joined to this table's index
+    kind: Literal["table"] = "table"
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.grid)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.grid), default=0)
+
+    def rows_text(self) -> list[list[str]]:
+        """Cell texts per row, merged cells repeated at each covered position."""
+        return [[c.text for c in row] for row in self.grid]
+
+    def data_rows(self) -> list[list[Cell]]:
+        return self.grid[self.header_rows:]
+
+
+@dataclass
+class Image:
+    location: Location
+    width_mm: float | None = None
+    height_mm: float | None = None
+    hint: Literal["cover", "signature", "body"] | None = None  # position hint: evidence for a seal
+    name: str | None = None    # descr/alt text or file name in the package
+    kind: Literal["image"] = "image"
+
+
+@dataclass
+class PageBreak:
+    location: Location
+    rendered: bool = False     # w:lastRenderedPageBreak (Word's last layout) vs explicit w:br
+    kind: Literal["page_break"] = "page_break"
+
+
+Block = Heading | Paragraph | Table | Image | PageBreak
+
+
+@dataclass
+class TocEntry:
+    text: str
+    page: int | None
+    level: int | None = None
+
+
+@dataclass
+class PageHealth:
+    """PDF text-layer health of one page (checker.md §3.2)."""
+
+    page: int
+    status: Literal["good", "garbled", "image_only", "empty"]
+    chars: int
+    cjk_share: float
+    reason: str = ""
+    ocr: bool = False
+
+
+@dataclass
+class Document:
+    path: str
+    format: Literal["docx", "pdf"]
+    sha256: str
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # every table by index (nested ones too)
+    headers: list[str] = field(default_factory=list)
+    footers: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+    pages: int | None = None
+    page_health: list[PageHealth] = field(default_factory=list)
+    revisions: int = 0         # tracked insertions + deletions
+    hidden_text: bool = False
+    converted_from: str | None = None  # ".doc" / ".wps" when LibreOffice converted it first
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def images(self) -> list[Image]:
+        return [b for b in self.blocks if isinstance(b, Image)]
+
+
+@dataclass
+class NotEvaluable:
+    """The input could not be read; ``code`` is stable (DOC.TOO_LARGE …), reasons for humans."""
+
+    path: str
+    code: str
+    reason_zh: str
+    reason_en: str
+    detail: str = ""
+    sha256: str | None = None
+
+
+ReadResult = Document | NotEvaluable
