@@ -170,7 +170,7 @@ def styles_xml() -> str:
         + pstyle("Heading2", "heading 2", f'<w:keepNext/><w:spacing w:before="120" w:after="120"/>{no_indent}<w:outlineLvl w:val="1"/>',
                  f'{rfonts("楷体")}<w:sz w:val="28"/>')
         + pstyle("TOC1", "toc 1", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8834"/></w:tabs>{no_indent}', "")
-        + pstyle("TOC2", "toc 2", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8834"/></w:tabs><w:ind w:left="480" w:firstLine="0" w:firstLineChars="0"/>', "")
+        + pstyle("TOC2", "toc 2", '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8834"/></w:tabs><w:ind w:left="480" w:firstLine="0" w:firstLineChars="0"/>', "")
         + pstyle("Caption", "caption", f'<w:keepNext/><w:jc w:val="center"/><w:spacing w:before="120" w:after="60"/>{no_indent}',
                  f'{rfonts("黑体")}<w:sz w:val="21"/>')
         + pstyle("TableText", "Table Text", f'<w:jc w:val="center"/><w:spacing w:line="240" w:lineRule="auto"/>{no_indent}',

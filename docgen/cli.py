@@ -34,7 +34,7 @@ def main() -> None:
     """
 
 
-def _load_or_exit(file: Path, fmt: str, quiet_ok: bool = False):
+def _load_or_exit(file: Path, fmt: str):
     from docgen.load import load_audit
 
     result = load_audit(file)

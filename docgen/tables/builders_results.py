@@ -225,7 +225,7 @@ def performance(ctx: BuildContext, spec: TableSpec):
     The form's header block (企业, 审核类型, dates, 咨询机构) and the 方案统计 go to the note,
     which the renderer prints with the table; the grid keeps one column layout.
     """
-    audit, post = ctx.audit, ctx.audit.post_audit
+    post = ctx.audit.post_audit
     rows: list[list[object]] = []
     for r in ctx.figures.performance:
         rule = _performance_rule(r.item, r.unit)

@@ -7,7 +7,6 @@ What is asserted comes from the outline in domain.md §2.3/§3.1, the table cata
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import zipfile

@@ -23,7 +23,7 @@ def acceptance(ctx: ProseContext) -> dict[str, list[str]]:
         out["a1_evaluation"] = [f"{date(t.evaluation_onsite)}，区生态环境局组织专家对企业清洁生产审核报告进行了现场评估{result}。"]
     else:
         out["a1_evaluation"] = ["企业清洁生产审核报告已通过技术评估。"]
-    out["a2_process"] = [f"本轮审核按照筹划和组织、预审核、审核、方案的产生和筛选、可行性分析、方案实施和持续清洁生产七个阶段开展，审核过程完整。"]
+    out["a2_process"] = ["本轮审核按照筹划和组织、预审核、审核、方案的产生和筛选、可行性分析、方案实施和持续清洁生产七个阶段开展，审核过程完整。"]
     if a.evaluation_opinions:
         out["a2_opinions"] = [f"针对评估专家提出的{len(a.evaluation_opinions)}条意见，企业逐条进行了整改落实，见{ctx.ref('A-2')}。"]
     low = a.low_cost_schemes
