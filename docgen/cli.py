@@ -31,6 +31,7 @@ def main() -> None:
       docgen calc FILE       计算衍生数据（折标煤、削减率、经济评估、清洁生产水平……）
       docgen schema          输出数据模型的 JSON Schema
       docgen doctor          检查运行环境（LibreOffice、中文字体、可选组件）
+      docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
     """
 
 
@@ -193,6 +194,30 @@ def doctor(fmt: str) -> None:
     else:
         click.echo(report.as_text())
     sys.exit(exitcodes.OK if report.ok else exitcodes.INPUT_ERROR)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
+@click.option("--ocr", is_flag=True, help="对无文字层的 PDF 页做文字识别（较慢）")
+def inspect(file: Path, fmt: str, ocr: bool) -> None:
+    """显示系统从提交的报告（DOCX/PDF/旧版 DOC）中读到的内容：大纲、目录、表格、图片、页眉页脚等。
+
+    退出码：0 已读取；2 文件不存在；3 文件无法评估（加密、损坏、格式不支持、不安全等）。
+    """
+    from docgen.read import read_document
+    from docgen.read.inspect import as_text, dumps, not_evaluable_text
+    from docgen.read.model import NotEvaluable
+
+    result = read_document(file, ocr=ocr)
+    click.echo(dumps(result) if fmt == "json" else as_text(result))
+    if isinstance(result, NotEvaluable):
+        if fmt == "json":
+            _echo_err(not_evaluable_text(result))
+        sys.exit(exitcodes.INPUT_ERROR if result.code == "DOC.NOT_FOUND" else exitcodes.NOT_EVALUABLE)
+    for warning in result.warnings:
+        _echo_err(f"警告：{warning}")
+    sys.exit(exitcodes.OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

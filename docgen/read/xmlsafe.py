@@ -22,7 +22,8 @@ class UnsafeXml(ValueError):
 
 def parse_xml(data: bytes) -> etree._Element:
     """Parse a package part; DOCTYPE declarations are refused (OOXML never has one)."""
-    head = data[:2048].lstrip()
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
+    # Searched in the whole part, not just its head: a DOCTYPE may follow a long comment. Raw
+    # "<!DOCTYPE" can only be markup (text content would be escaped as &lt;), and bytes.find is cheap.
+    if data.find(b"<!DOCTYPE") >= 0 or data.find(b"<!ENTITY") >= 0:
         raise UnsafeXml("XML part declares a DOCTYPE/ENTITY (not allowed in OOXML)")
     return etree.fromstring(data, parser())

@@ -1,0 +1,190 @@
+"""From walker records to the ``Document`` model: TOC, headings, blocks, captions, image hints.
+
+Runs after the walk because every decision here needs the whole document: the TOC must be known
+before headings (its lines look like headings), the heading scheme (is there a 第X章?) before any
+pattern level, and the blocks before captions (above/below) and image hints (before the first
+heading? near 盖章 at the end of a section?).
+
+``Cell.norm`` is computed here for all cells at once: ``normalize.norm`` is per-call OpenCC, which
+would cost as much as the whole parse on a 40-table report; joined with a private-use separator
+(no OpenCC phrase spans it, NFKC leaves it alone) one conversion serves every cell.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+from docgen.read import normalize
+from docgen.read.docx import captions, toc
+from docgen.read.docx.headings import HeadingDetector
+from docgen.read.docx.images import ImageInfo, near_signature_words
+from docgen.read.docx.notes import Stories
+from docgen.read.docx.walker import BodyWalker, ParaRec, TableRec
+from docgen.read.model import (SIGNAL_CONFIDENCE, Document, Heading, Image, Location, PageBreak, Paragraph, Table)
+
+SEPARATOR = "\ue000"
+SIGNATURE_WINDOW = 3      # text blocks either side of an image searched for 盖章/签字 …
+SECTION_TAIL = 6          # … and at most this many text blocks before the section/page ends
+
+
+_BRACKETS = re.compile("[" + re.escape("".join(chr(k) for k in normalize._BRACKETS)) + "]")
+_CONJ = re.compile("[" + re.escape("".join(chr(k) for k in normalize._CONJUNCTIONS)) + "]")
+
+
+def _swap(table: dict):
+    return lambda m: table[ord(m.group())]
+
+
+_SWAP_BRACKETS = _swap(normalize._BRACKETS)
+_SWAP_CONJ = _swap(normalize._CONJUNCTIONS)
+
+
+def norm_many(texts) -> dict[str, str]:
+    """``normalize.norm`` of every distinct text, computed in one pass: the same steps in the same
+    order (NFKC, brackets/dashes, white space, t2s, 与/及), but ASCII texts (numbers, units) only
+    lose their white space (none of the other steps changes ASCII), NFKC runs only where a text
+    is not already normalised, the character maps run as one regex each (``str.translate`` with
+    a dict costs a Python lookup per character) and OpenCC once for all texts, joined by a
+    private-use separator. tests/read/docx checks equality with ``norm``."""
+    out: dict[str, str] = {}
+    rest: list[str] = []
+    for t in texts:
+        if t in out:
+            continue
+        if t.isascii():
+            out[t] = "".join(t.split())
+        else:
+            out[t] = ""
+            rest.append(t)
+    if not rest:
+        return out
+    if SEPARATOR in "".join(rest):
+        out.update((t, normalize.norm(t)) for t in rest)
+        return out
+    joined = SEPARATOR.join([unicodedata.normalize("NFKC", t) for t in rest])
+    joined = normalize._SPACE.sub("", _BRACKETS.sub(_SWAP_BRACKETS, joined))
+    joined = _CONJ.sub(_SWAP_CONJ, normalize.to_simplified(joined))
+    parts = joined.split(SEPARATOR)
+    if len(parts) != len(rest):
+        out.update((t, normalize.norm(t)) for t in rest)
+        return out
+    out.update(zip(rest, parts))
+    return out
+
+
+def assemble(path: str, sha256: str, walker: BodyWalker, revisions: int, hidden: bool, body_size: int | None,
+             stories: Stories, properties: dict[str, str]) -> Document:
+    items = walker.items
+    toc.mark_toc(items)
+    entries, anchor_levels = toc.entries(items)
+    detector = HeadingDetector(items, body_size, anchor_levels, walker.pages.page)
+
+    blocks: list = []
+    caption_styled: set[int] = set()
+    stack: list[tuple[int, str]] = []
+    spots: list[tuple[int, list[str]]] = []  # image block → extra context (table row text)
+    current: list[tuple[str, ...]] = [()]
+
+    def path() -> tuple[str, ...]:
+        return current[0]
+
+    def page_breaks(breaks, index: int) -> None:
+        for rendered, page in breaks:
+            blocks.append(PageBreak(Location(len(blocks), paragraph=index, page=page, heading_path=path()), rendered))
+
+    for item in items:
+        if isinstance(item, ParaRec):
+            pt = item.pt
+            page_breaks(item.breaks_before, item.index)
+            if not item.toc and pt.text.strip():
+                info = detector.classify(item)
+                if info is not None:
+                    while stack and stack[-1][0] >= info.level:
+                        stack.pop()
+                    stack.append((info.level, info.title or info.label))
+                    current[0] = tuple(title for _, title in stack)
+                    loc = Location(len(blocks), paragraph=item.index, page=item.page, heading_path=path())
+                    blocks.append(Heading(info.level, info.label, info.title, info.text, info.signal,
+                                          SIGNAL_CONFIDENCE[info.signal], loc, info.signals))
+                else:
+                    loc = Location(len(blocks), paragraph=item.index, page=item.page, heading_path=path())
+                    if pt.style is not None and pt.style.caption:
+                        caption_styled.add(len(blocks))
+                    source = "sdt" if item.in_sdt and pt.source == "body" else pt.source
+                    if not pt.own.strip() and pt.textboxes:
+                        source = "textbox"
+                    blocks.append(Paragraph(pt.text, loc, style=pt.style_id, revised=pt.revised, hidden=pt.hidden,
+                                            source=source, bold=bool(pt.bold and pt.own.strip()),
+                                            size_pt=pt.size / 2 if pt.size else None, align=pt.jc))
+            for info in pt.images or ():
+                _image(blocks, info, Location(len(blocks), paragraph=item.index, page=item.page, heading_path=path()))
+                spots.append((len(blocks) - 1, []))
+            page_breaks(item.breaks_after, item.index)
+        else:
+            _table(item, blocks, path(), spots, walker)
+
+    captions.link(blocks, caption_styled)
+    _hints(blocks, spots)
+    tables: list[Table] = walker.tables
+    cells = [cell for t in tables for row in t.grid for cell in row]
+    norms = norm_many([c.text for c in cells])
+    for cell in cells:
+        cell.norm = norms[cell.text]
+
+    warnings = []
+    if revisions:
+        warnings.append(f"文档含未接受的修订 {revisions} 处：按“接受全部修订”后的文本检查")
+    if hidden:
+        warnings.append("文档含隐藏文字：隐藏部分未参与检查")
+    if stories.comments:
+        warnings.append(f"文档含批注 {len(stories.comments)} 条")
+    return Document(path=path, format="docx", sha256=sha256, blocks=blocks, tables=tables, headers=stories.headers,
+                    footers=stories.footers, footnotes=stories.footnotes, comments=stories.comments, toc=entries,
+                    properties=properties, pages=walker.pages.page, revisions=revisions, hidden_text=hidden,
+                    warnings=warnings)
+
+
+def _image(blocks: list, info: ImageInfo, loc: Location) -> None:
+    blocks.append(Image(loc, width_mm=info.width_mm, height_mm=info.height_mm, name=info.name))
+
+
+def _table(item: TableRec, blocks: list, heading_path: tuple[str, ...], spots, walker: BodyWalker) -> None:
+    outer = item.table
+    block = len(blocks)
+    outer.location = Location(block, table=outer.index, page=item.page, heading_path=heading_path)
+    blocks.append(outer)
+    for nested in item.tables:
+        if nested is not outer:
+            _, row, col = nested.nested_in
+            nested.location = Location(block, table=nested.index, row=row, col=col, page=item.page,
+                                       heading_path=heading_path)
+    for index, cell_image in item.images:
+        table = walker.tables[index]
+        row_text = " ".join(c.text for c in dict.fromkeys(table.grid[cell_image.row])) if table.grid else ""
+        _image(blocks, cell_image.info, Location(len(blocks), table=index, row=cell_image.row, col=cell_image.col,
+                                                 page=item.page, heading_path=heading_path))
+        spots.append((len(blocks) - 1, [row_text]))
+
+
+def _hints(blocks: list, spots: list[tuple[int, list[str]]]) -> None:
+    """cover: before the first heading or on page 1; signature: near 盖章/签字/（公章） within the
+    last text blocks before a page break, a heading or the end; else body."""
+    first_heading = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), len(blocks))
+    texts = [(i, b.text) for i, b in enumerate(blocks) if isinstance(b, (Paragraph, Heading))]
+    positions = [i for i, _ in texts]
+    for index, extra in spots:
+        image = blocks[index]
+        if index < first_heading or image.location.page == 1:
+            image.hint = "cover"
+            continue
+        k = bisect.bisect_left(positions, index)
+        window = [t for _, t in texts[max(0, k - SIGNATURE_WINDOW):k + SIGNATURE_WINDOW]] + extra
+        tail = 0
+        j = index + 1
+        while j < len(blocks) and not isinstance(blocks[j], (PageBreak, Heading)):
+            if not isinstance(blocks[j], Image):
+                tail += 1
+            j += 1
+        image.hint = "signature" if near_signature_words(window) and tail <= SECTION_TAIL else "body"
