@@ -162,7 +162,8 @@ def _table(item: TableRec, blocks: list, heading_path: tuple[str, ...], spots, w
                                        heading_path=heading_path)
     for index, cell_image in item.images:
         table = walker.tables[index]
-        row_text = " ".join(c.text for c in dict.fromkeys(table.grid[cell_image.row])) if table.grid else ""
+        row = table.grid[cell_image.row] if table.grid else []
+        row_text = " ".join({id(c): c.text for c in row}.values())
         _image(blocks, cell_image.info, Location(len(blocks), table=index, row=cell_image.row, col=cell_image.col,
                                                  page=item.page, heading_path=heading_path))
         spots.append((len(blocks) - 1, [row_text]))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docgen.read.model import Cell
 from docgen.read.normalize import norm, squash
@@ -200,7 +200,6 @@ class TablePiece:
     first_on_page: bool = False
     last_on_page: bool = False
     confidence: float = CONFIDENCE
-    rows_from: list[int] = field(default_factory=list)  # page of each row after joining
     end_page: int = 0                # last page of the logical table after joining
     joined: int = 0                  # pieces appended to this one
 
@@ -260,7 +259,6 @@ def build_piece(grid: Grid, region_chars: list[list[Char]], page: int) -> TableP
     cells = [[cell_objs[k] for k in row] for row in grid.owner]
     piece = TablePiece(page=page, grid=grid, cells=cells, bold=bold, header_rows=1)
     piece.header_rows = header_row_count(piece)
-    piece.rows_from = [page] * len(cells)
     piece.end_page = page
     return piece
 
@@ -422,7 +420,6 @@ def append_piece(prev: TablePiece, piece: TablePiece, drop: int, confidence: flo
                 cell.row = drop
             cell.row += offset
     prev.cells.extend(rows)
-    prev.rows_from.extend([piece.page] * len(rows))
     prev.last_on_page = piece.last_on_page
     prev.end_page = piece.page
     prev.confidence = confidence

@@ -5,16 +5,18 @@ and bold (a heading), which characters sit inside a ruled cell (a table), which 
 top of every page (a running header). pdfium's own text flow joins a whole table row into one line
 (checker.md §3.2) and carries no font information.
 
-Cost (checker.md §4: ``get_text_range`` ≈ 67 ms per 114 pages): one pass over the characters with
-three pdfium calls each (unicode, loose box, text object) costs ≈ 1 µs per character, about 60 ms for
-a 66-page report; style (size, bold) is looked up once per *text object*, not per character. The
-functions are called through ``c_void_p`` prototypes of the pypdfium2.raw symbols so a text object
-comes back as a plain integer that can key a cache.
+Cost (checker.md §4: ``get_text_range`` ≈ 67 ms per 114 pages): the code points of a page in one
+call, then three pdfium calls per character (loose box, origin, text object) — ≈ 2.5 µs per
+character with the Python around it, ≈ 0.2 s of the ≈ 0.38 s ``read_pdf`` takes for 100 pages
+(bench/read_pdf.py). Style (size, bold, clip) is looked up once per *text object*. The functions
+are called through ``c_void_p`` prototypes of the pypdfium2.raw symbols, so a text object comes
+back as a plain integer that can key a cache.
 
 Bold is not one thing in PDF: a real bold face (``NotoSansCJKjp-Bold``, whose descriptor still says
-weight 400), a font weight ≥ 600, or "fake bold" — LibreOffice and Word draw a CJK face that has no
-bold variant with text render mode fill+stroke (seen on every heading of the rendered reports).
-Fake bold drawn by painting the glyph twice is removed as duplicates (pdfplumber #992, #1155).
+weight 400: the rendered reports' chapter headings), a font weight ≥ 600, or "fake bold" — a CJK
+face without a bold variant drawn with text render mode fill+stroke (the reports' 1.1 section
+headings). Fake bold drawn by painting the glyph twice is removed as duplicates (pdfplumber #992,
+#1155).
 """
 
 from __future__ import annotations

@@ -54,9 +54,10 @@ def test_isolated_rules_are_not_tables():
     frame = tables.find_grids([(90, 300, 100), (90, 300, 200)], [(100, 200, 90), (100, 200, 300)])
     assert len(frame) == 1 and frame[0].regions == [(0, 0, 1, 1)]
     assert tables.build_piece(frame[0], [[]], page=1) is None
-    # an inner rule covering only half of the cell edge merges the two halves: an empty box again
-    box = tables.find_grids([(90, 300, 100), (90, 300, 200)], [(100, 200, 90), (100, 200, 300), (150, 200, 200)])
-    assert box == []
+    # a rule that meets the grid at one end only (an underline reaching a border) is no boundary
+    box = tables.find_grids([(90, 300, 100), (90, 300, 200), (90, 150, 150)],
+                            [(100, 200, 90), (100, 200, 300), (150, 200, 200)])
+    assert len(box) == 1 and box[0].ys == [100, 200] and box[0].xs == [90, 300]
 
 
 def test_caption_prefers_above_and_never_steals_the_next_tables_caption():
