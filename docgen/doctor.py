@@ -26,11 +26,12 @@ REQUIRED_MODULES = {
     "docx": "python-docx",
     "docxtpl": "docxtpl",
     "pypdf": "pypdf",
+    "pypdfium2": "pypdfium2",
+    "opencc": "opencc",
 }
 
 #: extra name → (importable module, what it enables)
 OPTIONAL_EXTRAS = {
-    "pdf": ("pypdfium2", "PDF 文本提取（读取提交的 PDF 报告）"),
     "ocr": ("rapidocr_onnxruntime", "扫描版 PDF 的文字识别（OCR）"),
     "distributed": ("distributed", "Dask 分布式批量校核"),
     "server": ("uvicorn", "区局 Web 服务"),
