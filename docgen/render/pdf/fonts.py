@@ -29,9 +29,11 @@ EXPECTED_FONT_SET = {
     "仿宋": "AR PL UMing CN",  # no free simplified FangSong exists in Debian (fonts-cwtex-fs is Traditional)
     "黑体": "Noto Sans CJK SC",
     "楷体": "AR PL UKai CN",
+    LATIN_FACE: "Liberation Serif",  # Times New Roman's metrics (fonts-liberation2)
 }
 
-FONT_PACKAGES = ("fontconfig", "fonts-noto-cjk", "fonts-arphic-uming", "fonts-arphic-ukai", "fonts-wqy-zenhei")
+FONT_PACKAGES = ("fontconfig", "fonts-noto-cjk", "fonts-arphic-uming", "fonts-arphic-ukai", "fonts-wqy-zenhei",
+                 "fonts-liberation2")
 INSTALL_FONTS = "apt-get install -y --no-install-recommends " + " ".join(FONT_PACKAGES)
 
 
