@@ -7,11 +7,12 @@ library renders Chinese auto-numbering). Errors are NOT caught here: ``LimitExce
 ``xmlsafe.UnsafeXml``, ``zipfile.BadZipFile`` and ``KeyError`` (the main document part is missing)
 propagate so the ingestion layer can turn them into a ``NotEvaluable`` with its code.
 
-Modules: ``package`` (guarded OPC access, relationships), ``styles`` (basedOn chains),
-``numbering`` (labels from numbering.xml), ``text`` (final-view paragraph text), ``fields``,
-``images``, ``pages`` (page estimate), ``tables`` (grids, headers), ``walker`` (the one ordered
-pass), ``toc``, ``headings`` (the signal cascade), ``captions``, ``notes`` (headers, footers,
-footnotes, comments), ``properties``, ``build`` (records → Document).
+Modules: ``package`` (guarded OPC access, relationships), ``ns`` (tags), ``styles`` (basedOn
+chains), ``numbering`` (labels from numbering.xml), ``text`` (final-view paragraph text),
+``fields`` (complex/simple field results), ``images``, ``pages`` (page estimate), ``tables``
+(grids, merges, nested tables), ``table_headers`` (header rows and paths), ``walker`` (the one
+ordered pass), ``toc``, ``headings`` (the signal cascade), ``captions``, ``notes`` (headers,
+footers, footnotes, comments), ``properties``, ``build`` (records → Document).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ would cost as much as the whole parse on a 40-table report; joined with a privat
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 
@@ -22,7 +21,7 @@ from docgen.read.docx.headings import HeadingDetector
 from docgen.read.docx.images import ImageInfo, near_signature_words
 from docgen.read.docx.notes import Stories
 from docgen.read.docx.walker import BodyWalker, ParaRec, TableRec
-from docgen.read.model import (SIGNAL_CONFIDENCE, Document, Heading, Image, Location, PageBreak, Paragraph, Table)
+from docgen.read.model import SIGNAL_CONFIDENCE, Document, Heading, Image, Location, PageBreak, Paragraph, Table
 
 SEPARATOR = "\ue000"
 SIGNATURE_WINDOW = 3      # text blocks either side of an image searched for 盖章/签字 …
@@ -70,7 +69,7 @@ def norm_many(texts) -> dict[str, str]:
     if len(parts) != len(rest):
         out.update((t, normalize.norm(t)) for t in rest)
         return out
-    out.update(zip(rest, parts))
+    out.update(zip(rest, parts, strict=True))
     return out
 
 
@@ -87,17 +86,18 @@ def assemble(path: str, sha256: str, walker: BodyWalker, revisions: int, hidden:
     spots: list[tuple[int, list[str]]] = []  # image block → extra context (table row text)
     current: list[tuple[str, ...]] = [()]
 
-    def path() -> tuple[str, ...]:
+    def where() -> tuple[str, ...]:
         return current[0]
 
     def page_breaks(breaks, index: int) -> None:
         for rendered, page in breaks:
-            blocks.append(PageBreak(Location(len(blocks), paragraph=index, page=page, heading_path=path()), rendered))
+            blocks.append(PageBreak(Location(len(blocks), paragraph=index, page=page, heading_path=where()), rendered))
 
     for item in items:
         if isinstance(item, ParaRec):
             pt = item.pt
-            page_breaks(item.breaks_before, item.index)
+            if item.breaks_before:
+                page_breaks(item.breaks_before, item.index)
             if not item.toc and pt.text.strip():
                 info = detector.classify(item)
                 if info is not None:
@@ -105,11 +105,11 @@ def assemble(path: str, sha256: str, walker: BodyWalker, revisions: int, hidden:
                         stack.pop()
                     stack.append((info.level, info.title or info.label))
                     current[0] = tuple(title for _, title in stack)
-                    loc = Location(len(blocks), paragraph=item.index, page=item.page, heading_path=path())
+                    loc = Location(len(blocks), paragraph=item.index, page=item.page, heading_path=where())
                     blocks.append(Heading(info.level, info.label, info.title, info.text, info.signal,
                                           SIGNAL_CONFIDENCE[info.signal], loc, info.signals))
                 else:
-                    loc = Location(len(blocks), paragraph=item.index, page=item.page, heading_path=path())
+                    loc = Location(len(blocks), paragraph=item.index, page=item.page, heading_path=where())
                     if pt.style is not None and pt.style.caption:
                         caption_styled.add(len(blocks))
                     source = "sdt" if item.in_sdt and pt.source == "body" else pt.source
@@ -119,17 +119,18 @@ def assemble(path: str, sha256: str, walker: BodyWalker, revisions: int, hidden:
                                             source=source, bold=bool(pt.bold and pt.own.strip()),
                                             size_pt=pt.size / 2 if pt.size else None, align=pt.jc))
             for info in pt.images or ():
-                _image(blocks, info, Location(len(blocks), paragraph=item.index, page=item.page, heading_path=path()))
+                _image(blocks, info, Location(len(blocks), paragraph=item.index, page=item.page, heading_path=where()))
                 spots.append((len(blocks) - 1, []))
-            page_breaks(item.breaks_after, item.index)
+            if item.breaks_after:
+                page_breaks(item.breaks_after, item.index)
         else:
-            _table(item, blocks, path(), spots, walker)
+            _table(item, blocks, where(), spots, walker)
 
     captions.link(blocks, caption_styled)
     _hints(blocks, spots)
     tables: list[Table] = walker.tables
-    cells = [cell for t in tables for row in t.grid for cell in row]
-    norms = norm_many([c.text for c in cells])
+    cells = walker.cells
+    norms = norm_many(dict.fromkeys([c.text for c in cells]))
     for cell in cells:
         cell.norm = norms[cell.text]
 
@@ -170,22 +171,32 @@ def _table(item: TableRec, blocks: list, heading_path: tuple[str, ...], spots, w
 
 
 def _hints(blocks: list, spots: list[tuple[int, list[str]]]) -> None:
-    """cover: before the first heading or on page 1; signature: near 盖章/签字/（公章） within the
+    """cover: before the first heading or on page 1; signature: near 盖章/签字/（公章） — within
+    a few text blocks of the same stretch (never across a heading or page break) — and within the
     last text blocks before a page break, a heading or the end; else body."""
     first_heading = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), len(blocks))
-    texts = [(i, b.text) for i, b in enumerate(blocks) if isinstance(b, (Paragraph, Heading))]
-    positions = [i for i, _ in texts]
     for index, extra in spots:
         image = blocks[index]
         if index < first_heading or image.location.page == 1:
             image.hint = "cover"
             continue
-        k = bisect.bisect_left(positions, index)
-        window = [t for _, t in texts[max(0, k - SIGNATURE_WINDOW):k + SIGNATURE_WINDOW]] + extra
+        window = list(extra)
+        j, found = index - 1, 0
+        while j >= 0 and found < SIGNATURE_WINDOW and not isinstance(blocks[j], PageBreak):
+            if isinstance(blocks[j], (Paragraph, Heading)):
+                window.append(blocks[j].text)
+                found += 1
+                if isinstance(blocks[j], Heading):
+                    break
+            j -= 1
         tail = 0
         j = index + 1
         while j < len(blocks) and not isinstance(blocks[j], (PageBreak, Heading)):
-            if not isinstance(blocks[j], Image):
+            if isinstance(blocks[j], Paragraph):
+                if tail < SIGNATURE_WINDOW:
+                    window.append(blocks[j].text)
+                tail += 1
+            elif isinstance(blocks[j], Table):
                 tail += 1
             j += 1
         image.hint = "signature" if near_signature_words(window) and tail <= SECTION_TAIL else "body"

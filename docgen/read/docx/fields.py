@@ -39,14 +39,13 @@ def field_argument(instr: str) -> str:
 class FieldStack:
     """Open complex fields of one story (body, header, text box …), across paragraphs."""
 
-    __slots__ = ("frames", "hiding", "toc_open", "pagerefs", "empty_results")
+    __slots__ = ("frames", "hiding", "toc_open", "pagerefs")
 
     def __init__(self):
         self.frames: list[Frame] = []
         self.hiding = 0        # frames still in their instruction part: their text is not shown
         self.toc_open = 0      # TOC fields in their result part
         self.pagerefs: list[str] = []
-        self.empty_results: list[str] = []  # MERGEFIELD/DOCPROPERTY … with an empty cached result
 
     def begin(self) -> None:
         self.frames.append(Frame())

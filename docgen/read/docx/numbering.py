@@ -7,8 +7,9 @@ checker.md §2.1, §7.2). A checker that looks for "第二章" must compute it: 
 (``numerals.render``), except under ``w:isLgl`` (legal numbering), where every level is Arabic.
 
 Counters follow Word: ``w:num`` instances that share an ``abstractNum`` continue one another
-unless the instance has a ``w:startOverride`` (then it counts on its own, starting at the
-override); a level restarts when a higher level is used (or as ``w:lvlRestart`` says; 0 = never);
+unless the instance overrides a level (``w:startOverride`` or a redefined ``w:lvl``: then it
+counts on its own, a start override giving its first value); a level restarts when a higher
+level is used (or as ``w:lvlRestart`` says; 0 = never);
 ``w:lvlOverride/w:lvl`` replaces a level's definition for one instance; ``numStyleLink`` follows a
 list style to its real definition. The state must be advanced for every numbered paragraph in
 document order (table cells included) so the labels match what Word prints.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from docgen.read import numerals
 from docgen.read.docx.ns import ALTERNATE_CONTENT, FALLBACK, ILVL, PSTYLE, VAL, w
@@ -114,6 +116,7 @@ class Numbering:
         self.instances: dict[str, Instance] = {}
         self.list_styles = list_styles or {}
         self._counters: dict[tuple[str, str], dict[int, int | None]] = {}
+        self._levels: dict[tuple[str, int], Level | None] = {}  # definitions never change: cached
         self._started: set[str] = set()
         if root is None:
             return
@@ -153,13 +156,19 @@ class Numbering:
         return ab
 
     def level(self, num_id: str, ilvl: int) -> Level | None:
+        key = (num_id, ilvl)
+        if key in self._levels:
+            return self._levels[key]
         inst = self.instances.get(num_id)
         if inst is None:
-            return None
-        if ilvl in inst.overrides:
-            return inst.overrides[ilvl]
-        ab = self._abstract(inst)
-        return ab.levels.get(ilvl) if ab else None
+            found = None
+        elif ilvl in inst.overrides:
+            found = inst.overrides[ilvl]
+        else:
+            ab = self._abstract(inst)
+            found = ab.levels.get(ilvl) if ab else None
+        self._levels[key] = found
+        return found
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
         """The level whose ``w:pStyle`` links to ``style_id`` (numbering applied through a style
@@ -182,7 +191,8 @@ class Numbering:
         level = self.level(num_id, ilvl)
         if level is None:
             return None
-        key = ("num", num_id) if inst.starts else ("abs", inst.aid)
+        own = bool(inst.starts or inst.overrides)
+        key = ("num", num_id) if own else ("abs", inst.aid)
         counters = self._counters.setdefault(key, {})
         if inst.starts and num_id not in self._started:
             self._started.add(num_id)
@@ -208,21 +218,32 @@ class Numbering:
     def _render(self, inst: Instance, level: Level, counters: dict[int, int | None]) -> str:
         if level.fmt == "bullet":
             return level.text
-
-        def sub(m: re.Match) -> str:
-            n = int(m.group(1)) - 1
+        out = []
+        for literal, n in _tokens(level.text):  # "第%1章" → ("第", 0), ("章", None)
+            out.append(literal)
+            if n is None:
+                continue
             ref = self.level(inst.num_id, n)
             value = counters.get(n)
             if value is None:
                 value = self._start(inst, n)
             fmt = ref.fmt if ref is not None else "decimal"
             if fmt == "none":
-                return ""
-            if level.legal:
-                fmt = "decimal"
-            return numerals.render(value, fmt)
+                continue
+            out.append(numerals.render(value, "decimal" if level.legal else fmt))
+        return "".join(out)
 
-        return _PLACEHOLDER.sub(sub, level.text)
+
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[tuple[str, int | None], ...]:
+    """``lvlText`` split into (literal, 0-based level placeholder or None) pairs."""
+    out: list[tuple[str, int | None]] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(text):
+        out.append((text[pos:m.start()], int(m.group(1)) - 1))
+        pos = m.end()
+    out.append((text[pos:], None))
+    return tuple(out)
 
 
 def separator(level: Level) -> str:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.read import xmlsafe
-from docgen.read.limits import DEFAULT_LIMITS, LimitExceeded, Limits, read_member
 from docgen.read.docx.ns import PKG_REL_NS
+from docgen.read.limits import DEFAULT_LIMITS, LimitExceeded, Limits, read_member
 
 REL = "{%s}Relationship" % PKG_REL_NS
 OFFICE_DOCUMENT = "/officeDocument"  # relationship type suffix (transitional and strict)
@@ -117,10 +117,11 @@ def check_archive(zf: zipfile.ZipFile, limits: Limits) -> None:
     for info in infos:
         total += info.file_size
         if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise LimitExceeded("DOC.ZIP_BOMB_SUSPECTED",
-                                f"{info.filename}: ratio {info.file_size}/{info.compress_size} > {limits.max_ratio}")
+            ratio = f"{info.file_size}/{info.compress_size}"
+            raise LimitExceeded("DOC.ZIP_BOMB_SUSPECTED", f"{info.filename}: ratio {ratio} > {limits.max_ratio}")
     if total > limits.max_total_uncompressed:
-        raise LimitExceeded("DOC.ZIP_BOMB_SUSPECTED", f"declared {total} bytes uncompressed > {limits.max_total_uncompressed}")
+        raise LimitExceeded("DOC.ZIP_BOMB_SUSPECTED",
+                            f"declared {total} bytes uncompressed > {limits.max_total_uncompressed}")
 
 
 def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:

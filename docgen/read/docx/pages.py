@@ -13,7 +13,9 @@ laid out since the last one — ``at_top`` tracks that.
 
 from __future__ import annotations
 
-from docgen.read.docx.ns import CUSTOM_XML, P, PPR, SDT, SDT_CONTENT, SECT_PR, VAL, w
+from lxml import etree
+
+from docgen.read.docx.ns import VAL, W_NS, w
 
 NEW_PAGE_KINDS = {"nextPage", "oddPage", "evenPage"}
 SECT_TYPE = w("type")
@@ -29,7 +31,7 @@ class PageCounter:
         # lxml keeps one proxy per node only while a reference exists: holding the sectPr proxies
         # keeps their id() stable for the lookups during the walk.
         self._alive = section_elements(body) if body is not None else []
-        for here, following in zip(self._alive, self._alive[1:]):
+        for here, following in zip(self._alive, self._alive[1:], strict=False):
             kind_el = following.find(SECT_TYPE)
             self._next_kind[id(here)] = (kind_el.get(VAL) if kind_el is not None else None) or "nextPage"
 
@@ -60,30 +62,15 @@ class PageCounter:
         return started
 
 
+#: sectPr of top-level paragraphs (also inside block content controls and custom XML) and the
+#: body's own last one, in document order — compiled XPath, evaluated in C over the body's
+#: children only (a section break cannot sit in a table cell or a text box)
+_SECTIONS = etree.XPath(
+    "./w:p/w:pPr/w:sectPr | ./w:sdt/w:sdtContent/w:p/w:pPr/w:sectPr | ./w:customXml/w:p/w:pPr/w:sectPr"
+    " | ./w:sectPr", namespaces={"w": W_NS})
+
+
 def section_elements(body) -> list:
-    """Every section's sectPr in order: the ones in the pPr of top-level paragraphs (also inside
-    block content controls), then the body's own last one. Scanning only the top level is exact —
-    a section break cannot sit in a table cell or a text box — and costs far less than
-    ``body.iter(w:sectPr)`` over every element."""
-    out: list = []
-    _collect(body, out)
-    last = body.find(SECT_PR)
-    if last is not None:
-        out.append(last)
-    return out
-
-
-def _collect(container, out: list) -> None:
-    for el in container:
-        tag = el.tag
-        if tag == P:
-            if len(el):
-                first = el[0]
-                if first.tag == PPR:
-                    sect = first.find(SECT_PR)
-                    if sect is not None:
-                        out.append(sect)
-        elif tag in (SDT, CUSTOM_XML):
-            content = el.find(SDT_CONTENT) if tag == SDT else el
-            if content is not None:
-                _collect(content, out)
+    """Every section's sectPr in order (a ``w:sectPrChange`` holds an old sectPr that is not a
+    section: it is never at these paths)."""
+    return _SECTIONS(body)

@@ -13,8 +13,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docgen.read.docx.ns import (B, JC, NAME, NUMID, NUMPR, ILVL, OUTLINE_LVL, PAGE_BREAK_BEFORE, PPR, RPR, STYLE_ID,
-                                 SZ, TYPE, VAL, VANISH, W, w)
+from docgen.read.docx.ns import (
+    ILVL,
+    JC,
+    NAME,
+    NUMID,
+    NUMPR,
+    OUTLINE_LVL,
+    PAGE_BREAK_BEFORE,
+    PPR,
+    RPR,
+    STYLE_ID,
+    SZ,
+    TYPE,
+    VAL,
+    VANISH,
+    B,
+    W,
+    w,
+)
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _HEADING_ID = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -59,7 +76,8 @@ class ParaStyle:
 
 
 class Styles:
-    """styles.xml, parsed once; every lookup is cached (a report has ~30 styles, ~3000 lookups)."""
+    """styles.xml, parsed once; styles are resolved lazily, on first use, and cached (Word writes
+    a hundred or more style definitions; a report uses a dozen)."""
 
     def __init__(self, root=None):
         self._raw: dict[str, object] = {}
@@ -69,7 +87,6 @@ class Styles:
         self.default_size: int | None = None
         self._cache: dict[str | None, ParaStyle] = {}
         self._char_cache: dict[str, tuple[bool | None, int | None, bool]] = {}
-        self.hidden_char_styles: set[str] = set()
         self.numbering_styles: dict[str, str] = {}  # list styleId → numId (numStyleLink targets)
         if root is None:
             return
@@ -96,12 +113,6 @@ class Styles:
                 self.default_bold = on(b) if b is not None else None
                 sz = rpr.find(SZ)
                 self.default_size = _int(sz.get(VAL)) if sz is not None else None
-        for sid in self._char_raw:
-            if self.char(sid)[2]:
-                self.hidden_char_styles.add(sid)
-
-    def paragraph_style_ids(self) -> list[str]:
-        return list(self._raw)
 
     # -- paragraph styles ----------------------------------------------------------------------
     def chain(self, sid: str | None) -> list:
@@ -193,7 +204,11 @@ class Styles:
                     if el is not None:
                         vanish_set = on(el)
         if outline is not None and outline >= 9:
+            # explicitly body text: a style based on Heading 1 but set to outline level 9 (Word's
+            # own "TOC Heading" is one) is not a heading style
             outline = None
+            heading_style = False
+            heading_level = None
         return ParaStyle(sid, name, outline, heading_level, heading_style, num_id, num_ilvl, num_style, bool(pbb), jc,
                          bold if bold is not None else self.default_bold,
                          size if size is not None else self.default_size, bool(vanish_set), toc_level, caption,

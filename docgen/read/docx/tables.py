@@ -7,34 +7,63 @@ it covers — ``w:gridSpan`` across, ``w:vMerge restart/continue`` down (legacy 
 ``w:gridBefore``/``w:gridAfter`` leave empty filler cells at the row ends — so a consumer that
 takes only origin cells (``cell.is_origin(r, c)``) never counts a value twice.
 
-Headers (checker.md §5.3): rows marked "repeat as header row" (``w:tblHeader``) when present; else
-the leading bold/shaded rows; else the first row, extended while the next row has no numeric
-cells and the header above it is multi-level (a horizontally merged group such as 污染物排放量
-over 审核前/审核后) — at most three rows. Paths join the levels with "/" and a vertically merged
-label is written once ("序号", not "序号/序号").
+Two ways to read a row, one result. Tables are most of a report's elements, and reading every
+cell paragraph through the full final-view reader (``text.ParagraphReader``) made the model cost
+more than twice the bare parse (bench/read_docx.py). So one C-filtered pass per table first
+finds the few rows holding anything that reader treats specially (fields, revisions, hidden text,
+drawings, breaks, numbering, nested tables …); every other row is scanned with a C-filtered
+``iter`` that only surfaces cells, paragraphs, styles, text and merges. Rows that need it go
+through the full reader, cell by cell. tests/read/docx check that both paths give the same grid.
 
-Tracked row deletions (``w:trPr/w:del``) drop the row: final view.
+Header rows and paths: ``table_headers``. Tracked row deletions (``w:trPr/w:del``) drop the row:
+final view.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
-from docgen.read.docx.ns import (ALTERNATE_CONTENT, CUSTOM_XML, DEL, GRID_AFTER, GRID_BEFORE, GRID_COL, GRID_SPAN,
-                                 HMERGE, INS, NUMPR, PPR, PSTYLE, RPR, RSTYLE, SDT, SDT_CONTENT, SHD, SZ, TBL,
-                                 TBL_GRID, TBL_HEADER, TC, TCPR, TR, TRPR, VAL, VANISH, VMERGE, B, P, R, T, w)
+from docgen.read.docx.ns import (
+    ALTERNATE_CONTENT,
+    CUSTOM_XML,
+    DEL,
+    GRID_AFTER,
+    GRID_BEFORE,
+    GRID_COL,
+    GRID_SPAN,
+    HMERGE,
+    INS,
+    NUMPR,
+    PPR,
+    PSTYLE,
+    RPR,
+    RSTYLE,
+    SDT,
+    SDT_CONTENT,
+    SHD,
+    TBL,
+    TBL_GRID,
+    TBL_HEADER,
+    TC,
+    TCPR,
+    TR,
+    TRPR,
+    VAL,
+    VANISH,
+    VMERGE,
+    B,
+    P,
+    R,
+    T,
+    w,
+)
 from docgen.read.docx.styles import on
+from docgen.read.docx.table_headers import EMPHASIS_ROWS, detect_header_rows, header_paths
 from docgen.read.docx.text import FULL_READER_TAGS, PText, choose_branch
 from docgen.read.model import Cell, Location, Table
 
-MAX_HEADER_ROWS = 3
-EMPHASIS_ROWS = MAX_HEADER_ROWS + 1  # rows whose bold/shading is looked at (header detection)
 FILL = w("fill")
-_NUMERIC = re.compile(r"^[+\-−–]?(?:\d+(?:,\d{3})*|\d*)(?:\.\d+)?[%‰]?$")
-_YEAR = re.compile(r"^(?:19|20)\d\d年?度?$")
 
 
 @dataclass
@@ -64,14 +93,14 @@ def _unwrap(el):
 
 _WRAPPERS = (SDT, CUSTOM_XML, ALTERNATE_CONTENT)
 
-# what the fast row scan (TableBuilder._scan_row) does with each element; tags not listed are
-# formatting and are skipped
-# (codes are literals in the loop: comparing with a constant is cheaper than a global lookup)
-_KIND = {T: 0, R: 1, P: 2, PSTYLE: 3, TC: 4, B: 5, SHD: 6, GRID_SPAN: 7, VMERGE: 8, HMERGE: 9, GRID_BEFORE: 10,
-         GRID_AFTER: 11, TBL_HEADER: 12, TR: 13}
-_K_FULL = 99
-for _tag in FULL_READER_TAGS + (w("rPrChange"), w("pPrChange"), w("tcPrChange"), w("trPrChange")):
-    _KIND[_tag] = _K_FULL
+#: what rules a row out of the plain-row scan: everything the full reader treats specially
+#: (fields, revisions, hidden text, drawings, breaks, numbering, nested tables …), formatting
+#: revisions (their old w:b would be misread) and legacy horizontal merges
+_ROW_NEEDS_READER = FULL_READER_TAGS + (w("rPrChange"), w("pPrChange"), w("tcPrChange"), w("trPrChange"), HMERGE)
+#: the only elements the plain-row scan looks at (C-filtered: formatting never reaches Python);
+#: runs, bold and shading only for the first rows, the header candidates
+_PLAIN_TAGS = (TC, P, PSTYLE, T, GRID_SPAN, VMERGE)
+_HEADER_TAGS = _PLAIN_TAGS + (R, B, SHD)
 # the quick cell-paragraph path (TableBuilder._quick): run properties / paragraph properties /
 # paragraph children it must leave to the full reader, and children it may ignore
 _RPR_FULL = {VANISH, RSTYLE, INS, DEL}
@@ -96,9 +125,10 @@ class TableBuilder:
         self.tables: list[Table] = []
         self.images: list[tuple[int, CellImage]] = []  # (table index, image)
         self.revisions = 0
+        self.cells: list[Cell] = []  # every Cell object made, once (Cell.norm is filled in later)
         self._started = False
         self._emphasis: dict[int, bool] = {}  # id(cell) → bold or shaded (header detection only)
-        self._special_styles, self._fast_ok = reader.plain_styles()
+        self._fast_ok = not reader.is_special(None)  # a numbered/hidden default style: no fast path
         self._default_bold = bool(reader.styles.para(None).bold)
         self._bold_of: dict[str, bool] = {}
 
@@ -111,13 +141,15 @@ class TableBuilder:
         self.tables.append(table)
         grid: list[list] = []
         marked: list[bool] = []
+        plain = self._plain_rows(tbl)
         pending = list(tbl)
         pending.reverse()
         while pending:
             el = pending.pop()
             tag = el.tag
             if tag == TR:
-                self._row(el, index, grid, marked, n_cols)
+                if plain is None or id(el) not in plain[0] or not self._scan_row(el, index, grid, marked, n_cols):
+                    self._row(el, index, grid, marked, n_cols)
             elif tag in _WRAPPERS:
                 inner = _unwrap(el)
                 inner.reverse()
@@ -127,16 +159,178 @@ class TableBuilder:
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
             if not all(line):  # (not ``None in line``: that calls Cell.__eq__ per element)
-                _fill(line, r)
+                _fill(line, r, self.cells)
         table.grid = grid
         table.header_rows = detect_header_rows(grid, marked, self._emphasis)
         table.header_paths = header_paths(grid, table.header_rows)
         return table
 
-    def _row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> None:
+    def _plain_rows(self, tbl) -> tuple[set[int], list] | None:
+        """The table's rows with nothing for the full reader in them, as ids — the row proxies
+        are kept alive so the ids stay valid. One C-filtered pass over the table surfaces only the
+        few elements that need the reader (filtering with many tags is cheap when almost nothing
+        matches; in the row scan it would not be), and rules out their rows."""
+        if not self._fast_ok or self.reader.fields.frames:
+            return None
+        rows = [el for el in tbl if el.tag == TR]
+        complex_rows: set[int] = set()
+        for el in tbl.iter(*_ROW_NEEDS_READER):
+            parent = el.getparent()
+            while parent is not None and parent is not tbl:
+                if parent.tag == TR and parent.getparent() is tbl:
+                    complex_rows.add(id(parent))
+                    break
+                parent = parent.getparent()
+        return {id(tr) for tr in rows} - complex_rows, rows
+
+    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
+        """The fast path for a plain row: one C-filtered ``tr.iter()`` over the few elements that
+        matter — cell, paragraph, style, text, span, vertical merge; for the header candidates
+        also run, bold and shading — collecting ``w:t`` text per paragraph per cell. Formatting
+        elements never reach Python, and they are most of a table. Pre-order tells contexts
+        apart: a ``w:b`` before the paragraph's first ``w:r`` formats the paragraph mark, a
+        ``w:shd`` between ``w:tc`` and its first ``w:p`` is the cell's. Only rows ``_plain_rows``
+        cleared come here; a numbered or hidden paragraph style or text in a merged-away cell
+        still makes it return ``False`` with nothing changed."""
+        special_of = self.reader.special_styles.get
+        is_special = self.reader.is_special
+        before = after = 0
+        header = False
+        first = tr[0] if len(tr) else None
+        if first is not None and first.tag == TRPR:
+            for x in first:
+                xt = x.tag
+                if xt == GRID_BEFORE:
+                    before = _int(x.get(VAL))
+                elif xt == GRID_AFTER:
+                    after = _int(x.get(VAL))
+                elif xt == TBL_HEADER:
+                    header = on(x)
         r = len(grid)
-        if self._fast_ok and self._scan_row(tr, index, grid, marked, n_cols):
-            return
+        heading_row = r < EMPHASIS_ROWS
+        above = grid[r - 1] if r else None
+        line: list = [None] * n_cols
+        cells = self.cells
+        n0 = len(cells)
+        col = before
+        parts: list[str] = []
+        npar = 0
+        span = 1
+        vmerge = None
+        in_cell = False
+        # header candidates only: every visible run bold so far / any visible text / cell shaded
+        default_bold = style_bold = self._default_bold
+        bold_cache = self._bold_of
+        emphasis = self._emphasis
+        run_bold = None
+        in_run = cell_props = shaded = any_text = False
+        all_bold = True
+        for el in tr.iter(*(_HEADER_TAGS if heading_row else _PLAIN_TAGS)):
+            tag = el.tag
+            if tag == T:
+                if not npar:
+                    del cells[n0:]
+                    return False
+                text = el.text
+                if text:
+                    parts.append(text)
+                    if heading_row and not text.isspace():
+                        any_text = True
+                        if all_bold and not (run_bold if run_bold is not None else style_bold):
+                            all_bold = False
+            elif tag == P:
+                if not in_cell:
+                    del cells[n0:]
+                    return False
+                if npar:
+                    parts.append("\n")
+                npar += 1
+                style_bold = default_bold
+                in_run = cell_props = False
+            elif tag == PSTYLE:
+                sid = el.get(VAL)
+                special = special_of(sid)
+                if special is None:
+                    special = is_special(sid)
+                if special:
+                    del cells[n0:]  # a numbered or hidden style: the full reader takes the row
+                    return False
+                if heading_row:
+                    style_bold = bold_cache.get(sid)
+                    if style_bold is None:
+                        style_bold = self._style_bold(sid)
+            elif tag == TC:
+                if in_cell:
+                    text = "".join(parts) if npar < 2 else "".join(parts).strip("\n")
+                    if span == 1 and vmerge is None and col < n_cols:
+                        cell = Cell(text, "", r, col, 1, 1, ())  # the common case, inline
+                        line[col] = cell
+                        cells.append(cell)
+                        if heading_row:
+                            emphasis[id(cell)] = shaded or (any_text and all_bold)
+                        col += 1
+                    else:
+                        col = self._scanned_cell(line, above, index, r, col, text, span, vmerge,
+                                                 shaded or (any_text and all_bold))
+                        if col < 0:
+                            del cells[n0:]
+                            return False
+                    parts = []
+                in_cell = cell_props = True
+                npar = 0
+                span = 1
+                vmerge = None
+                shaded = any_text = False
+                all_bold = True
+            elif tag == GRID_SPAN:
+                span = max(1, _int(el.get(VAL), 1))
+            elif tag == VMERGE:
+                vmerge = el.get(VAL) or "continue"
+            elif tag == R:
+                in_run = True
+                run_bold = None
+            elif tag == B:
+                if in_run:
+                    run_bold = on(el)
+            elif cell_props:  # w:shd, the cell's own shading
+                fill = (el.get(FILL) or "").lower()
+                if fill not in ("", "auto", "ffffff"):
+                    shaded = True
+        if in_cell:
+            text = "".join(parts) if npar < 2 else "".join(parts).strip("\n")
+            if span == 1 and vmerge is None and col < n_cols:
+                cell = Cell(text, "", r, col, 1, 1, ())
+                line[col] = cell
+                cells.append(cell)
+                if heading_row:
+                    emphasis[id(cell)] = shaded or (any_text and all_bold)
+                col += 1
+            else:
+                col = self._scanned_cell(line, above, index, r, col, text, span, vmerge,
+                                         shaded or (any_text and all_bold))
+                if col < 0:
+                    del cells[n0:]
+                    return False
+        end = col + after
+        if len(line) < end:
+            line.extend([None] * (end - len(line)))
+        grid.append(line)
+        marked.append(header)
+        self._started = True
+        return True
+
+    def _scanned_cell(self, line: list, above, index: int, r: int, col: int, text: str, span: int,
+                      vmerge: str | None, emphasis: bool) -> int:
+        """Place a merged or header-candidate cell of the row scan; -1 when the full reader must
+        take the row. (Paragraphs were joined with "\n" as they came: equal to
+        ``"\n".join(paragraphs)``, stripped when there are several, as ``_cell`` does.)"""
+        if vmerge == "continue" and text.strip():
+            return -1  # merged-away text is appended to the origin cell: left to ``_row``
+        return self._place(line, above, index, r, col, text, span, vmerge, None, (), None, emphasis)
+
+    def _row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> None:
+        """A row through the full reader (fields, revisions, drawings … or no fast path)."""
+        r = len(grid)
         above = grid[r - 1] if r else None
         line: list = [None] * n_cols
         header = False
@@ -174,115 +368,6 @@ class TableBuilder:
             line.extend([None] * (end - len(line)))
         grid.append(line)
         marked.append(header)
-
-    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
-        """The fast path for a plain row: one ``tr.iter()`` pass collecting ``w:t`` text per
-        paragraph per cell (and, for header candidates, whether every run is bold or the cell
-        shaded). Pre-order tells the contexts apart: a ``w:b`` before the paragraph's first
-        ``w:r`` formats the paragraph mark, a ``w:shd`` between ``w:tc`` and its first ``w:p`` is
-        the cell's. Anything that needs the full reader (fields, revisions, hidden text, drawings,
-        breaks, tabs, numbering, character styles, nested tables, content controls …) makes it
-        return ``False`` before anything was changed, and the row is read normally."""
-        if self.reader.fields.frames:
-            return False
-        kind = _KIND.get
-        special = self._special_styles
-        style_bold_of = self._style_bold
-        bold_cache = self._bold_of
-        default_bold = self._default_bold
-        cells: list[list] = []
-        cell = par = None
-        before = after = 0
-        header = False
-        style_bold = run_bold = None
-        in_run = cell_props = False
-        for el in tr.iter():
-            k = kind(el.tag)
-            if k is None:
-                continue  # formatting
-            if k == 0:  # w:t
-                if par is None:
-                    return False
-                text = el.text
-                if text:
-                    par.append(text)
-                    if not text.isspace():
-                        cell[5] = True
-                        if cell[4] and not (run_bold if run_bold is not None else style_bold):
-                            cell[4] = False
-            elif k == 1:  # w:r
-                in_run = True
-                run_bold = None
-            elif k == 2:  # w:p
-                if cell is None:
-                    return False
-                par = []
-                cell[0].append(par)
-                style_bold = default_bold
-                in_run = cell_props = False
-            elif k == 4:  # w:tc
-                cell = [[], 1, None, None, True, False, False]  # pars, span, vMerge, hMerge, bold, text, shaded
-                cells.append(cell)
-                par = None
-                cell_props = True
-            elif k == 5:  # w:b
-                if in_run:
-                    run_bold = on(el)
-            elif k == 3:  # w:pStyle
-                sid = el.get(VAL)
-                style_bold = bold_cache.get(sid)
-                if style_bold is None:
-                    if special and sid in special:
-                        return False
-                    style_bold = style_bold_of(sid)
-            elif k == 6:  # w:shd
-                if cell_props:
-                    fill = (el.get(FILL) or "").lower()
-                    if fill not in ("", "auto", "ffffff"):
-                        cell[6] = True
-            elif k == 7:  # w:gridSpan
-                if cell is not None:
-                    cell[1] = max(1, _int(el.get(VAL), 1))
-            elif k == 8:  # w:vMerge
-                if cell is not None:
-                    cell[2] = el.get(VAL) or "continue"
-            elif k == 9:  # w:hMerge
-                if cell is not None:
-                    cell[3] = el.get(VAL) or "continue"
-            elif k == 10:  # w:gridBefore
-                before = _int(el.get(VAL))
-            elif k == 11:  # w:gridAfter
-                after = _int(el.get(VAL))
-            elif k == 12:  # w:tblHeader
-                header = on(el)
-            elif k == 13:  # w:tr
-                if el is not tr:
-                    return False
-            else:
-                return False
-        r = len(grid)
-        above = grid[r - 1] if r else None
-        line: list = [None] * n_cols
-        col = before
-        keep = r < EMPHASIS_ROWS
-        for pars, span, vmerge, hmerge, bold, any_text, shaded in cells:
-            if len(pars) == 1:
-                text = "".join(pars[0])
-            else:
-                text = "\n".join(["".join(p) for p in pars]).strip("\n")
-            if not keep and span == 1 and vmerge is None and hmerge is None and col < n_cols:
-                line[col] = Cell(text, "", r, col, 1, 1, ())  # the common case, inline
-                col += 1
-            else:
-                col = self._place(line, above, index, r, col, text, span, vmerge, hmerge, (), None,
-                                  shaded or (any_text and bold))
-        end = col + after
-        if len(line) < end:
-            line.extend([None] * (end - len(line)))
-        grid.append(line)
-        marked.append(header)
-        self._started = True
-        return True
 
     def _cell(self, tc, table_index: int, r: int, c: int, line: list, above: list | None) -> int:
         """Read one ``w:tc`` and place it; returns the next grid column."""
@@ -370,6 +455,7 @@ class TableBuilder:
             self._keep_images(images, left, table_index)
             return end
         cell = Cell(text, "", r, c, 1, span, nested)
+        self.cells.append(cell)
         self._emphasis[id(cell)] = emphasis
         if span == 1:
             line[c] = cell
@@ -438,7 +524,7 @@ class TableBuilder:
         or hidden (not plain)."""
         if sid is None:
             return self._default_bold if self._fast_ok else None
-        if sid in self._special_styles:
+        if self.reader.is_special(sid):
             return None
         cached = self._bold_of.get(sid)
         if cached is None:
@@ -457,7 +543,7 @@ class TableBuilder:
             self.images.append((index, CellImage(info, cell.row, cell.col)))
 
 
-def _fill(line: list, r: int) -> None:
+def _fill(line: list, r: int, cells: list) -> None:
     """gridBefore / gridAfter / short rows: one empty filler cell per gap."""
     n = len(line)
     c = 0
@@ -467,92 +553,8 @@ def _fill(line: list, r: int) -> None:
             while c < n and line[c] is None:
                 c += 1
             filler = Cell("", "", r, start, 1, c - start)
+            cells.append(filler)
             for x in range(start, c):
                 line[x] = filler
         else:
             c += 1
-
-
-# -- header rows ---------------------------------------------------------------------------------
-def is_numeric(text: str) -> bool:
-    t = unicodedata.normalize("NFKC", text).replace(" ", "").replace("\n", "")
-    return bool(t) and bool(_NUMERIC.match(t)) and any(ch.isdigit() for ch in t)
-
-
-def _origins(grid, r):
-    seen = set()
-    for cell in grid[r]:
-        if cell.row == r and id(cell) not in seen:
-            seen.add(id(cell))
-            yield cell
-
-
-def _emphasised(grid, r, emphasis: dict[int, bool]) -> bool:
-    cells = [c for c in _origins(grid, r) if c.text.strip()]
-    return bool(cells) and all(emphasis.get(id(c), False) for c in cells)
-
-
-def _grouped(grid, r) -> bool:
-    """Row ``r`` carries a horizontally merged group label (a multi-level header above)."""
-    return any(c.colspan > 1 and c.text.strip() for c in _origins(grid, r))
-
-
-def _continues_header(grid, r: int) -> bool:
-    """Row ``r`` is a further header level: no numeric data, under a grouped header row or inside
-    a vertical merge that started in the header."""
-    spans_into = any(c.row < r for c in grid[r])
-    grouped = _grouped(grid, r - 1)
-    if not (spans_into or grouped):
-        return False
-    for c in _origins(grid, r):
-        t = c.text.strip()
-        if is_numeric(t):
-            return False
-        if _YEAR.match(unicodedata.normalize("NFKC", t)) and not grouped:
-            return False
-    return True
-
-
-def detect_header_rows(grid: list[list[Cell]], marked_rows: list[bool], emphasis: dict[int, bool]) -> int:
-    n = len(grid)
-    if n == 0:
-        return 0
-    limit = min(MAX_HEADER_ROWS, n)
-    marked = 0
-    while marked < len(marked_rows) and marked_rows[marked]:
-        marked += 1
-    if marked:
-        h = min(marked, limit)
-    else:
-        emph = 0
-        while emph < limit and _emphasised(grid, emph, emphasis):
-            emph += 1
-        # emphasis only tells a header apart if a plain row follows within the first rows
-        informative = emph < min(EMPHASIS_ROWS, n) and not _emphasised(grid, emph, emphasis)
-        h = emph if emph and informative else 0
-        if h == 0:
-            h = 1
-            while h < limit and _continues_header(grid, h):
-                h += 1
-    while h < limit and any(c.row < h for c in grid[h] if c.text.strip()):
-        h += 1  # a header label merged down into the next row makes that row a header too
-    return min(h, n)
-
-
-def header_paths(grid: list[list[Cell]], h: int) -> list[str]:
-    if not grid:
-        return []
-    paths = []
-    for col in range(len(grid[0])):
-        labels: list[str] = []
-        prev = None
-        for r in range(h):
-            cell = grid[r][col]
-            if cell is prev:
-                continue
-            prev = cell
-            label = cell.text.replace("\n", "").strip()
-            if label and (not labels or labels[-1] != label):
-                labels.append(label)
-        paths.append("/".join(labels))
-    return paths

@@ -19,21 +19,77 @@ The policy (checker.md §2.1, "recommended text policy"), and the Word behaviour
 * numbering labels Word generates are rendered (``numbering``) and put in front of the text, as
   printed.
 
-This is the hot loop of the reader: children are dispatched by comparing interned tag strings,
-never through XPath, so walking a paragraph costs about what the bare lxml walk costs
-(benchmark: bench/read_docx.py).
+This is a hot loop of the reader: children are dispatched by comparing tag strings (never
+XPath), runs are handled inline, and a paragraph style's run defaults live on a per-style PText
+subclass, so a paragraph costs a few microseconds (bench/read_docx.py). Plain table rows do not
+come here at all (``tables``).
 """
 
 from __future__ import annotations
 
 from docgen.read.docx import images as img
 from docgen.read.docx.fields import FieldStack, field_argument, field_code
-from docgen.read.docx.ns import (ALTERNATE_CONTENT, ANCHOR, B, BDO, BOOKMARK_START, BR, CHOICE, CR, CUSTOM_XML, DEL,
-                                 DIR, DRAWING, FALLBACK, FLD_CHAR, FLD_CHAR_TYPE, FLD_SIMPLE, HYPERLINK, ILVL, INS,
-                                 INSTR, INSTR_TEXT, JC, LAST_RENDERED, MC_REQUIRES, MOVE_FROM, MOVE_TO, NAME,
-                                 NO_BREAK_HYPHEN, NUMID, NUMPR, OBJECT, OUTLINE_LVL, P, PAGE_BREAK_BEFORE, PICT, PPR,
-                                 PSTYLE, PTAB, R, RPR, RSTYLE, SDT, SDT_CONTENT, SECT_PR, SMART_TAG, SYM, SZ, T, TAB,
-                                 TBL, TC, TR, TXBX_CONTENT, TYPE, V_NS, VAL, VANISH, W, WPS_NS, w)
+from docgen.read.docx.ns import (
+    ALTERNATE_CONTENT,
+    ANCHOR,
+    BDO,
+    BOOKMARK_START,
+    BR,
+    CHOICE,
+    CR,
+    CUSTOM_XML,
+    DEL,
+    DIR,
+    DRAWING,
+    FALLBACK,
+    FLD_CHAR,
+    FLD_CHAR_TYPE,
+    FLD_SIMPLE,
+    HYPERLINK,
+    ILVL,
+    INS,
+    INSTR,
+    INSTR_TEXT,
+    JC,
+    LAST_RENDERED,
+    MC_REQUIRES,
+    MOVE_FROM,
+    MOVE_TO,
+    NAME,
+    NO_BREAK_HYPHEN,
+    NUMID,
+    NUMPR,
+    OBJECT,
+    OUTLINE_LVL,
+    PAGE_BREAK_BEFORE,
+    PICT,
+    PPR,
+    PSTYLE,
+    PTAB,
+    RPR,
+    RSTYLE,
+    SDT,
+    SDT_CONTENT,
+    SECT_PR,
+    SMART_TAG,
+    SYM,
+    SZ,
+    TAB,
+    TBL,
+    TC,
+    TR,
+    TXBX_CONTENT,
+    TYPE,
+    V_NS,
+    VAL,
+    VANISH,
+    WPS_NS,
+    B,
+    P,
+    R,
+    T,
+    w,
+)
 from docgen.read.docx.numbering import NumberedLabel, Numbering, separator
 from docgen.read.docx.styles import ParaStyle, Styles, on
 
@@ -67,6 +123,9 @@ FULL_READER_TAGS = (FLD_CHAR, INSTR_TEXT, FLD_SIMPLE, INS, DEL, MOVE_FROM, MOVE_
                     w("ruby"), w("delText"), w("delInstrText"), w("footnoteReference"), w("endnoteReference"),
                     "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",
                     "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara")
+RUBY = w("ruby")
+RUBY_BASE = w("rubyBase")
+
 
 def choose_branch(ac):
     """The one branch of an ``mc:AlternateContent`` to read (never both — checker.md §2.1)."""
@@ -139,26 +198,19 @@ class ParagraphReader:
         self.revisions = 0
         self.hidden_any = False
         self._classes: dict[str | None, type] = {}
-        self._plain_styles: tuple[set[str], bool] | None = None
+        self.special_styles: dict[str | None, bool] = {}  # styleId → numbered or hidden (is_special)
         self._special = 0        # inside an inline content control or a fldSimple
         self._in_field_simple = 0
 
     # -- paragraph ---------------------------------------------------------------------------
-    def plain_styles(self) -> tuple[set[str], bool]:
-        """(paragraph styles whose paragraphs are numbered or hidden, whether the default style is
-        plain): what the fast table-row scan must leave to ``read``."""
-        if self._plain_styles is None:
-            self._plain_styles = self._compute_plain_styles()
-        return self._plain_styles
-
-    def _compute_plain_styles(self) -> tuple[set[str], bool]:
-        special: set[str] = set()
-        for sid in self.styles.paragraph_style_ids():
+    def is_special(self, sid: str | None) -> bool:
+        """Paragraphs of this style are numbered or hidden: a table-row fast path must leave them
+        to ``read`` (cached; styles are resolved on first use only)."""
+        special = self.special_styles.get(sid)
+        if special is None:
             st = self.styles.para(sid)
-            if (st.num_id is not None and st.num_id != "0") or st.vanish:
-                special.add(sid)
-        default = self.styles.para(None)
-        return special, not ((default.num_id is not None and default.num_id != "0") or default.vanish)
+            special = self.special_styles[sid] = bool((st.num_id is not None and st.num_id != "0") or st.vanish)
+        return special
 
     def _class_for(self, sid: str | None) -> type:
         """A PText subclass whose class attributes are this style's defaults: creating a
@@ -366,6 +418,10 @@ class ParagraphReader:
                 self._special -= 1
             elif tag == SMART_TAG or tag == CUSTOM_XML or tag == DIR or tag == BDO:
                 self._walk(c, pt, vanish)
+            elif tag == RUBY:  # phonetic guide: the base text is what is printed in the line
+                base = c.find(RUBY_BASE)
+                if base is not None:
+                    self._walk(base, pt, vanish)
             elif tag == ALTERNATE_CONTENT:
                 branch = choose_branch(c)
                 if branch is not None:

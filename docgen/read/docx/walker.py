@@ -13,9 +13,9 @@ whose ``w:docPartGallery`` is "Table of Contents" is Word's TOC wrapper.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from docgen.read.docx.ns import ALTERNATE_CONTENT, CUSTOM_XML, P, SDT, SDT_CONTENT, SDT_PR, TBL, VAL, w
+from docgen.read.docx.ns import ALTERNATE_CONTENT, CUSTOM_XML, SDT, SDT_CONTENT, SDT_PR, TBL, VAL, P, w
 from docgen.read.docx.pages import PageCounter
 from docgen.read.docx.tables import CellImage, TableBuilder
 from docgen.read.docx.text import ParagraphReader, PText, choose_branch
@@ -24,18 +24,22 @@ from docgen.read.model import Table
 DOC_PART_GALLERY = w("docPartGallery")
 
 
-@dataclass
 class ParaRec:
-    pt: PText
-    index: int                  # body paragraph number (every top-level w:p, empty ones included)
-    page: int
-    starts_page: bool           # first thing on a page (after a break, a section start, at the top)
-    breaks_before: list[tuple[bool, int]] = field(default_factory=list)  # (rendered, new page)
-    breaks_after: list[tuple[bool, int]] = field(default_factory=list)
-    in_sdt: bool = False
-    toc_sdt: bool = False
-    toc: bool = False           # decided by toc.py
-    heading: object = None      # headings.HeadingInfo, decided by headings.py
+    """One body paragraph as walked (a plain class with slots: one is made per paragraph)."""
+
+    __slots__ = ("pt", "index", "page", "starts_page", "breaks_before", "breaks_after", "in_sdt", "toc_sdt", "toc")
+
+    def __init__(self, pt: PText, index: int, page: int, starts_page: bool, in_sdt: bool = False,
+                 toc_sdt: bool = False):
+        self.pt = pt
+        self.index = index              # body paragraph number (every top-level w:p, empty ones included)
+        self.page = page
+        self.starts_page = starts_page  # first thing on a page (after a break, a section start, at the top)
+        self.breaks_before: list[tuple[bool, int]] = []  # (rendered, new page)
+        self.breaks_after: list[tuple[bool, int]] = []
+        self.in_sdt = in_sdt
+        self.toc_sdt = toc_sdt
+        self.toc = False                # decided by toc.py
 
 
 @dataclass
@@ -53,6 +57,7 @@ class BodyWalker:
         self.pages = PageCounter(body)
         self.items: list[ParaRec | TableRec] = []
         self.tables: list[Table] = []
+        self.cells: list = []  # every Cell of every table, each once
         self.paragraphs = 0
         self.table_revisions = 0
 
@@ -96,7 +101,10 @@ class BodyWalker:
                 if pos == 0:
                     rec.page = pages.page
                     rec.starts_page = True
-        pages.content()  # the paragraph mark is laid out
+        if not pt.events or pt.events[-1][0] < len(pt.own):
+            # the paragraph mark is laid out; but the bare remainder of a paragraph ending in a page
+            # break is not counted, or Word's rendered break in the next paragraph would count twice
+            pages.content()
         if pt.sect is not None and pages.section_end(pt.sect):
             rec.breaks_after.append((False, pages.page))
         self.items.append(rec)
@@ -109,6 +117,7 @@ class BodyWalker:
             self.tables[built.index] = built
         self.pages.content()
         self.table_revisions += builder.revisions
+        self.cells.extend(builder.cells)
         self.items.append(TableRec(table, builder.tables, builder.images, page, self.paragraphs))
 
     def _alloc(self) -> int:

@@ -158,13 +158,45 @@ def long_table(wml, special_row: str) -> str:
      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>15</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
      '</w:r></w:p></w:tc>', "15"),
     ('<w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>藏</w:t></w:r><w:r><w:t>显</w:t></w:r></w:p></w:tc>', "显"),
+    ('<w:tc><w:p><w:pPr><w:pStyle w:val="Secret"/></w:pPr><w:r><w:t>整段隐藏</w:t></w:r></w:p></w:tc>', ""),
+    ('<w:tc><w:p><w:r><w:t>第一段</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>第三段</w:t></w:r></w:p></w:tc>',
+     "第一段\n\n第三段"),
 ])
 def test_rows_needing_the_full_reader_read_the_same_as_plain_rows(docx, wml, special, expected, monkeypatch):
     row = f"<w:tr>{wml.tc('6')}{special}{wml.tc('7')}</w:tr>"
     fast = docx(long_table(wml, row)).tables[0]
-    monkeypatch.setattr(tables_module.TableBuilder, "_scan_row", lambda *a: False)
+    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
     slow = docx(long_table(wml, row)).tables[0]
     assert fast.rows_text() == slow.rows_text()
     assert fast.grid[6][1].text == expected
     assert (fast.header_rows, fast.header_paths) == (slow.header_rows, slow.header_paths)
     assert fast.grid[7][0] is fast.grid[7][1] and fast.grid[7][0].colspan == 2
+
+
+def test_merges_past_the_header_rows_fast_and_full_reader_agree(docx, wml, monkeypatch):
+    rows = [wml.tr(wml.tc("类别"), wml.tc("名称"), wml.tc("数量"), wml.tc("备注"))]
+    rows += [wml.tr(wml.tc(f"类{i}"), wml.tc(f"名{i}"), wml.tc(str(i)), wml.tc("")) for i in range(4)]
+    rows += [wml.tr(wml.tc("废水", VM_RESTART), wml.tc("COD"), wml.tc("1.5"), wml.tc("达标")),
+             wml.tr(wml.tc("", VM_CONTINUE), wml.tc("氨氮"), wml.tc("0.2"), wml.tc("达标")),
+             wml.tr(wml.tc("小计", span(2)), wml.tc("1.7"), wml.tc("")),
+             wml.tr(wml.tc("缺前"), wml.tc("缺后"), props='<w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>'),
+             wml.tr(wml.tc("甲", '<w:hMerge w:val="restart"/>'), wml.tc("", "<w:hMerge/>"), wml.tc("丙"), wml.tc("丁"))]
+    body = wml.tbl(*rows, cols=4)
+    fast = docx(body).tables[0]
+    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
+    slow = docx(body).tables[0]
+    shape = lambda t: [[(c.text, c.row, c.col, c.rowspan, c.colspan) for c in r] for r in t.grid]  # noqa: E731
+    assert shape(fast) == shape(slow)
+    g = fast.grid
+    assert g[5][0] is g[6][0] and g[5][0].rowspan == 2
+    assert g[7][0] is g[7][1] and g[7][0].colspan == 2
+    assert [c.text for c in g[8]] == ["", "缺前", "缺后", ""]
+    assert g[9][0] is g[9][1] and g[9][0].text == "甲" and g[9][0].colspan == 2
+
+
+def test_style_based_on_a_heading_but_set_to_body_text(docx, wml):
+    styles = wml.STYLES.replace("</w:styles>", '<w:style w:type="paragraph" w:styleId="Lead"><w:name w:val="导语"/>'
+                                '<w:basedOn w:val="Heading1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>'
+                                "</w:styles>")
+    doc = docx(wml.p("本章介绍审核的准备工作和组织机构的建立情况，供评审专家参阅。", style="Lead"), styles=styles)
+    assert doc.headings == [] and doc.paragraphs[0].style == "Lead"

@@ -129,3 +129,9 @@ def test_bold_size_and_alignment_are_resolved_through_styles(docx):
 def test_math_text_is_kept(docx):
     doc = docx('<w:p><w:r><w:t>公式：</w:t></w:r><m:oMath><m:r><m:t>E=mc</m:t></m:r></m:oMath></w:p>')
     assert doc.paragraphs[0].text == "公式：E=mc"
+
+
+def test_ruby_keeps_the_base_text(docx):
+    doc = docx('<w:p><w:r><w:t>清洁</w:t></w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>shēng</w:t></w:r></w:rt>'
+               '<w:rubyBase><w:r><w:t>生</w:t></w:r></w:rubyBase></w:ruby><w:r><w:t>产</w:t></w:r></w:p>')
+    assert doc.paragraphs[0].text == "清洁生产"
