@@ -94,15 +94,40 @@ class Paragraph:
     kind: Literal["paragraph"] = "paragraph"
 
 
-@dataclass
+class _LazyNorm:
+    """``Cell.norm``: given by the reader, or computed from ``text`` on first use (a dataclass field
+    whose default is a descriptor: ``Cell(text, norm=…)`` still works)."""
+
+    def __get__(self, cell, owner=None) -> str:
+        if cell is None:
+            return ""  # the field's default
+        value = cell.__dict__.get("_norm", "")
+        if not value and cell.text:
+            from docgen.read.normalize import norm
+
+            value = cell.__dict__["_norm"] = norm(cell.text)
+        return value
+
+    def __set__(self, cell, value: str) -> None:
+        cell.__dict__["_norm"] = value
+
+
+@dataclass(eq=False)
 class Cell:
     """One grid cell. A merged cell is ONE object placed at every grid position it covers;
-    ``row``/``col`` are its origin (top-left), so values are never counted twice."""
+    ``row``/``col`` are its origin (top-left), so values are never counted twice. Cells compare by
+    identity (``eq=False``): two cells with the same text are still two cells.
+
+    ``norm`` (the matching form, docgen.read.normalize.norm) is computed on first use unless the
+    reader passes it: checks normalise header cells and a few data cells, so normalising every
+    cell while reading was wasted work (about a tenth of the DOCX reader's time on a 100-page
+    report). ``""`` means "not computed yet".
+    """
 
     text: str                  # original text, for display
-    norm: str                  # normalised for matching (docgen.read.normalize.norm)
-    row: int
-    col: int
+    norm: str = _LazyNorm()    # type: ignore[assignment]
+    row: int = 0
+    col: int = 0
     rowspan: int = 1
     colspan: int = 1
     nested: tuple[int, ...] = ()  # indexes of tables nested in this cell

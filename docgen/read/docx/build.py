@@ -12,10 +12,7 @@ would cost as much as the whole parse on a 40-table report; joined with a privat
 
 from __future__ import annotations
 
-import re
-import unicodedata
 
-from docgen.read import normalize
 from docgen.read.docx import captions, toc
 from docgen.read.docx.headings import HeadingDetector
 from docgen.read.docx.images import ImageInfo, near_signature_words
@@ -23,54 +20,8 @@ from docgen.read.docx.notes import Stories
 from docgen.read.docx.walker import BodyWalker, ParaRec, TableRec
 from docgen.read.model import SIGNAL_CONFIDENCE, Document, Heading, Image, Location, PageBreak, Paragraph, Table
 
-SEPARATOR = "\ue000"
 SIGNATURE_WINDOW = 3      # text blocks either side of an image searched for 盖章/签字 …
 SECTION_TAIL = 6          # … and at most this many text blocks before the section/page ends
-
-
-_BRACKETS = re.compile("[" + re.escape("".join(chr(k) for k in normalize._BRACKETS)) + "]")
-_CONJ = re.compile("[" + re.escape("".join(chr(k) for k in normalize._CONJUNCTIONS)) + "]")
-
-
-def _swap(table: dict):
-    return lambda m: table[ord(m.group())]
-
-
-_SWAP_BRACKETS = _swap(normalize._BRACKETS)
-_SWAP_CONJ = _swap(normalize._CONJUNCTIONS)
-
-
-def norm_many(texts) -> dict[str, str]:
-    """``normalize.norm`` of every distinct text, computed in one pass: the same steps in the same
-    order (NFKC, brackets/dashes, white space, t2s, 与/及), but ASCII texts (numbers, units) only
-    lose their white space (none of the other steps changes ASCII), NFKC runs only where a text
-    is not already normalised, the character maps run as one regex each (``str.translate`` with
-    a dict costs a Python lookup per character) and OpenCC once for all texts, joined by a
-    private-use separator. tests/read/docx checks equality with ``norm``."""
-    out: dict[str, str] = {}
-    rest: list[str] = []
-    for t in texts:
-        if t in out:
-            continue
-        if t.isascii():
-            out[t] = "".join(t.split())
-        else:
-            out[t] = ""
-            rest.append(t)
-    if not rest:
-        return out
-    if SEPARATOR in "".join(rest):
-        out.update((t, normalize.norm(t)) for t in rest)
-        return out
-    joined = SEPARATOR.join([unicodedata.normalize("NFKC", t) for t in rest])
-    joined = normalize._SPACE.sub("", _BRACKETS.sub(_SWAP_BRACKETS, joined))
-    joined = _CONJ.sub(_SWAP_CONJ, normalize.to_simplified(joined))
-    parts = joined.split(SEPARATOR)
-    if len(parts) != len(rest):
-        out.update((t, normalize.norm(t)) for t in rest)
-        return out
-    out.update(zip(rest, parts, strict=True))
-    return out
 
 
 def assemble(path: str, sha256: str, walker: BodyWalker, revisions: int, hidden: bool, body_size: int | None,
@@ -129,10 +80,6 @@ def assemble(path: str, sha256: str, walker: BodyWalker, revisions: int, hidden:
     captions.link(blocks, caption_styled)
     _hints(blocks, spots)
     tables: list[Table] = walker.tables
-    cells = walker.cells
-    norms = norm_many(dict.fromkeys([c.text for c in cells]))
-    for cell in cells:
-        cell.norm = norms[cell.text]
 
     warnings = []
     if revisions:

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from docgen.read.model import Cell
-from docgen.read.normalize import norm, squash
+from docgen.read.normalize import squash
 from docgen.read.pdf.text import Char, Line, build_lines, join_texts
 
 SNAP = 2.0          # pt: rules closer than this are the same rule (double borders, 0.5 pt widths)
@@ -253,7 +253,7 @@ def build_piece(grid: Grid, region_chars: list[list[Char]], page: int) -> TableP
     bold: list[bool] = []
     for (r0, c0, r1, c1), chars in zip(grid.regions, region_chars):
         text = join_texts([ln.text for ln in build_lines(chars, page)]) if chars else ""
-        cell_objs.append(Cell(text=text, norm=norm(text) if text else "", row=r0, col=c0,
+        cell_objs.append(Cell(text=text, norm="", row=r0, col=c0,
                               rowspan=r1 - r0, colspan=c1 - c0))
         bold.append(bool(chars) and sum(c.bold for c in chars) >= 0.6 * len(chars))
     cells = [[cell_objs[k] for k in row] for row in grid.owner]
