@@ -1,0 +1,122 @@
+"""``required_sections``: the stage chapters S1–S7 (or any required sequence) exist, in order.
+
+How it matches (checker.md §5.2, measured): only headings are candidates (never body text); titles
+and aliases are compared in their matching form (docgen.read.normalize.norm: NFKC, spaces and
+U+3000 removed, traditional→simplified, 与/及→和); an exact alias scores 1.0, an alias of ≥ 3
+characters at the END of a title 0.8 (中/高费方案可行性分析 ⊃ 可行性分析), a similarity ratio ≥ the
+threshold only a low score that is reported for a human to confirm. The detected headings are
+aligned to the required sequence with a weighted LCS, so each required section takes at most one
+heading, order is kept, and 审核准备 cannot be taken for 审核 nor 预审核结论 for 预审核.
+
+params: ``sections`` [{id, name, aliases}], ``level`` (expected heading level, default 1),
+``fuzzy_threshold`` (0–100, default 85).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.read.model import Heading
+from docgen.read.normalize import norm
+
+
+@dataclass
+class SectionMatch:
+    id: str
+    name: str
+    heading: Heading | None
+    score: float
+    how: str  # exact | suffix | fuzzy | ""
+
+
+def _score(title: str, aliases: list[str], threshold: float) -> tuple[float, str]:
+    best, how = 0.0, ""
+    for alias in aliases:
+        if title == alias:
+            return 1.0, "exact"
+        if len(alias) >= 3 and title.endswith(alias) and 0.8 > best:
+            best, how = 0.8, "suffix"
+        ratio = SequenceMatcher(None, title, alias).ratio() * 100
+        if ratio >= threshold and 0.5 * ratio / 100 > best:
+            best, how = 0.5 * ratio / 100, f"fuzzy:{ratio:.0f}"
+    return best, how
+
+
+def align(headings: list[Heading], sections: list[dict], level: int, threshold: float) -> list[SectionMatch]:
+    """Weighted LCS of required sections against candidate headings (levels ≤ level + 1)."""
+    candidates = [h for h in headings if h.level <= level + 1]
+    titles = [norm(h.title or h.text) for h in candidates]
+    alias_sets = [[norm(a) for a in ([s["name"]] + list(s.get("aliases", [])))] for s in sections]
+    n, m = len(sections), len(candidates)
+    scores = [[0.0] * m for _ in range(n)]
+    hows = [[""] * m for _ in range(n)]
+    for i, aliases in enumerate(alias_sets):
+        for j, title in enumerate(titles):
+            s, how = _score(title, aliases, threshold)
+            if s and candidates[j].level != level:
+                s *= 0.9  # a section written one level too deep still matches, but less surely
+            scores[i][j], hows[i][j] = s, how
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] else 0.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    matches, i, j = [], 0, 0
+    while i < n:
+        if j < m and scores[i][j] and abs(best[i][j] - (scores[i][j] + best[i + 1][j + 1])) < 1e-9:
+            matches.append(SectionMatch(sections[i]["id"], sections[i]["name"], candidates[j], scores[i][j], hows[i][j]))
+            i, j = i + 1, j + 1
+        elif j < m and abs(best[i][j] - best[i][j + 1]) < 1e-9 and best[i][j + 1] >= best[i + 1][j]:
+            j += 1
+        else:
+            matches.append(SectionMatch(sections[i]["id"], sections[i]["name"], None, 0.0, ""))
+            i += 1
+    return matches
+
+
+def section_matches(ctx) -> list[SectionMatch]:
+    """The alignment, computed once per document and rule parameters (other kinds use it for placement)."""
+    params = ctx.params
+    key = f"sections:{ctx.rule.code}"
+    return ctx.cached(key, lambda: align(ctx.doc.headings, params["sections"], int(params.get("level", 1)),
+                                         float(params.get("fuzzy_threshold", 85))))
+
+
+@kind("required_sections")
+def required_sections(ctx):
+    if not ctx.doc.headings:
+        raise NotEvaluableRule("文档中未识别出任何标题（可能为扫描件、无文字层或未使用标题格式）")
+    level = int(ctx.params.get("level", 1))
+    threshold = float(ctx.params.get("fuzzy_threshold", 85))
+    matches = section_matches(ctx)
+    ctx.cache["section_matches"] = matches
+    found_titles = [h.text for h in ctx.doc.headings if h.level == level]
+    for k, m in enumerate(matches):
+        if m.heading is None:
+            # somewhere, out of order? (an exact or suffix match outside the aligned sequence)
+            aliases = [norm(a) for a in [m.name] + list(next(s for s in ctx.params["sections"] if s["id"] == m.id).get("aliases", []))]
+            elsewhere = [h for h in ctx.doc.headings if h.level <= level + 1 and _score(norm(h.title or h.text), aliases, threshold)[0] >= 0.8]
+            previous = next((p.heading for p in reversed(matches[:k]) if p.heading is not None), None)
+            if elsewhere:
+                h = elsewhere[0]
+                yield ctx.finding(f"章节「{m.name}」（{m.id}）的位置不符合审核程序的顺序：出现在「{h.text}」处",
+                                  evidence=f"检出的一级标题依次为：{'；'.join(found_titles)}", location=h.location,
+                                  target_id=m.id, target=m.name, category="order",
+                                  suggestion="请按 筹划和组织→预审核→审核→方案的产生和筛选→可行性分析→方案实施→持续清洁生产 的顺序编排章节。")
+            else:
+                where = f"（应位于「{previous.text}」之后）" if previous else ""
+                yield ctx.finding(f"缺少「{m.name}」章节（{m.id}）{where}",
+                                  evidence=f"检出的一级标题依次为：{'；'.join(found_titles) or '无'}",
+                                  location=previous.location if previous else None, target_id=m.id, target=m.name,
+                                  suggestion=f"请补充「{m.name}」章节及其内容。")
+            continue
+        if m.how.startswith("fuzzy"):
+            yield ctx.finding(f"章节「{m.heading.text}」按相似度对应要求的「{m.name}」（{m.id}），请人工确认",
+                              evidence=f"相似度 {m.how.split(':')[1]}（低置信度匹配）", location=m.heading.location,
+                              target_id=m.id, target=m.name, severity="info", confidence=m.score)
+        elif m.heading.level != level:
+            yield ctx.finding(f"章节「{m.heading.text}」对应「{m.name}」（{m.id}），但不是一级标题（第 {m.heading.level} 级）",
+                              evidence=f"识别依据：{m.heading.signal.value}", location=m.heading.location, target_id=m.id,
+                              target=m.name, category="order", severity="warning", confidence=m.score)
