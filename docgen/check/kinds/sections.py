@@ -56,7 +56,9 @@ def align(headings: list[Heading], sections: list[dict], level: int, threshold: 
         for j, title in enumerate(titles):
             s, how = _score(title, aliases, threshold)
             if s and candidates[j].level != level:
-                s *= 0.9  # a section written one level too deep still matches, but less surely
+                # a chapter written one level too deep still matches, but a heading at the expected
+                # level wins even by similarity alone (7.3 制定持续清洁生产计划 must not take S7)
+                s *= 0.5
             scores[i][j], hows[i][j] = s, how
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
