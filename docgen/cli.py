@@ -32,6 +32,8 @@ def main() -> None:
       docgen schema          输出数据模型的 JSON Schema
       docgen doctor          检查运行环境（LibreOffice、中文字体、可选组件）
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
+      docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
+      docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
     """
 
 
@@ -218,6 +220,103 @@ def inspect(file: Path, fmt: str, ocr: bool) -> None:
     for warning in result.warnings:
         _echo_err(f"警告：{warning}")
     sys.exit(exitcodes.OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--profile", "profile_id", default=None, metavar="ID",
+              help="规则包（默认按报告类型自动选择：评估 national-2018-evaluation，验收 national-2018-acceptance）")
+@click.option("--policy", type=click.Path(path_type=Path), help="本地规则文件（YAML：调整严重程度、参数或停用规则）")
+@click.option("--waivers", type=click.Path(path_type=Path), help="豁免清单（YAML：规则、文件或 sha256、理由）")
+@click.option("--audit", type=click.Path(path_type=Path), help="报告所依据的审核数据文件（供与数据比对的规则使用）")
+@click.option("--ocr", is_flag=True, help="对无文字层的 PDF 页做文字识别（较慢）")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "html", "xlsx"]), default="text",
+              show_default=True, help="输出格式（html、xlsx 需要 --out）")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="输出目录：每份报告写 NAME.findings.json/.sarif/.html，xlsx 与 jsonl 整批一个文件")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="达到该严重程度的问题使退出码为 1")
+def check(paths: tuple[Path, ...], profile_id: str | None, policy: Path | None, waivers: Path | None,
+          audit: Path | None, ocr: bool, fmt: str, out_dir: Path | None, fail_on: str) -> None:
+    """按技术审查要点审查提交的报告（DOCX/PDF/DOC/WPS 文件，或包含这些文件的目录）。
+
+    \b
+    退出码：
+      2  用法或输入错误（规则包、本地规则、豁免或数据文件有误，路径不存在），不进行审查；
+      3  有文件无法审查（损坏、加密、为空、无文字层……），或有达到 --fail-on 的审查项无法执行；
+      1  有达到 --fail-on 的问题（默认仅“错误”；已豁免的不计）；
+      0  通过。
+    审查了多份文件时，3 优先于 1，1 优先于 0。
+    """
+    from docgen.check.report import FILE_ONLY, render_stdout, write_outputs
+    from docgen.check.report.labels import verdict_line
+    from docgen.check.run import CheckUsageError, check_paths, exit_code
+
+    if fmt in FILE_ONLY and out_dir is None:
+        raise click.UsageError(f"--format {fmt} 需要用 --out 指定输出目录")
+    try:
+        checked = check_paths(paths, profile_id=profile_id, policy=policy, waivers=waivers, audit=audit, ocr=ocr,
+                              log=_echo_err)
+    except CheckUsageError as exc:
+        _echo_err(f"错误：{exc}")
+        sys.exit(exitcodes.INPUT_ERROR)
+    if out_dir is not None:
+        if len(paths) == 1:
+            run_name = paths[0].resolve().name if paths[0].is_dir() else paths[0].stem
+        else:
+            run_name = "docgen-check"
+        for path in write_outputs(fmt, checked, out_dir, run_name or "docgen-check"):
+            click.echo(str(path))
+    else:
+        click.echo(render_stdout(fmt, checked), nl=False)
+    if fmt != "text" or out_dir is not None:
+        for c in checked:
+            _echo_err(f"{c.result.file}：{verdict_line(c.result)}")
+    sys.exit(exit_code([c.result for c in checked], fail_on))
+
+
+@main.group()
+def rules() -> None:
+    """审查规则说明：列出规则包中的规则，显示某条规则的依据、参数与示例。"""
+
+
+@rules.command("list")
+@click.option("--profile", "profile_id", default=None, metavar="ID", help="只列出该规则包的规则（默认：全部内置规则包）")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
+def rules_list(profile_id: str | None, fmt: str) -> None:
+    """列出规则：编号、类别、严重程度、标题。"""
+    from docgen.check.profile import ProfileError
+    from docgen.check.rulesdoc import list_rows, list_text
+
+    try:
+        rows = list_rows(profile_id)
+    except ProfileError as exc:
+        _echo_err(f"错误：{exc}")
+        sys.exit(exitcodes.INPUT_ERROR)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(list_text(rows, with_profiles=profile_id is None), nl=False)
+
+
+@rules.command("show")
+@click.argument("code")
+@click.option("--profile", "profile_id", default=None, metavar="ID", help="按该规则包中的定义显示（严重程度、参数）")
+def rules_show(code: str, profile_id: str | None) -> None:
+    """显示一条规则：标题、类型、类别、严重程度、审查要点、理由、参数与示例。"""
+    from docgen.check.profile import ProfileError
+    from docgen.check.rulesdoc import find_rule, show_text
+
+    try:
+        rule, profiles = find_rule(code, profile_id)
+    except ProfileError as exc:
+        _echo_err(f"错误：{exc}")
+        sys.exit(exitcodes.INPUT_ERROR)
+    except KeyError:
+        where = f"规则包「{profile_id}」中" if profile_id else ""
+        _echo_err(f"错误：{where}没有编号为 {code} 的规则（docgen rules list 列出全部规则）")
+        sys.exit(exitcodes.INPUT_ERROR)
+    click.echo(show_text(rule, profiles), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,13 +25,20 @@ def full_text(ctx) -> str:
 
 @condition("has_high_cost_schemes")
 def has_high_cost_schemes(ctx) -> bool:
-    """The report states a number of 中/高费方案 > 0, or a table lists a 中/高费 scheme."""
+    """The report states a number of 中/高费方案 > 0, or T-16's 费用类别 column lists one.
+
+    Only T-16's cost-class column counts: other tables mention 中/高费 in passing (the T-2 work plan
+    always says 研制中/高费方案), which would make every report look like it had such schemes.
+    """
     text = full_text(ctx)
     counts = [int(n) for n in _HIGH_COST.findall(text)]
     if counts:
         return max(counts) > 0
-    for table in ctx.doc.tables:
-        for row in table.grid:
-            if any("中/高费" in c.norm or "中高费" in c.norm for c in row):
-                return True
-    return False
+    from docgen.check.tables import recognise
+
+    match = recognise(ctx).get("T-16")
+    if match is None or "cost_class" not in match.columns:
+        return False
+    col = match.columns["cost_class"]
+    return any(len(cells) > col and ("中/高费" in cells[col].norm or "中高费" in cells[col].norm)
+               for _table, _row, cells in match.data_rows())

@@ -1,0 +1,139 @@
+"""Dates as Chinese reports write them, found in running text, and calendar-month arithmetic.
+
+Formats (checker.md §5.3, seen in real reports): ``2024年6月15日`` / ``2024年6月`` (spaces allowed,
+``号`` for ``日``), Chinese numerals ``二〇二四年六月十五日`` / ``二○二四年六月`` (the zero written
+〇 U+3007, ○ U+25CB, 零, a letter O or a digit 0 — all occur in typed opinions), ``2024.6.15``,
+``2024-06-15`` and ``2024/6/15``. Full-width digits and separators are folded one character for one
+character, so spans always index the ORIGINAL text.
+
+Deliberately not dates: a dotted, dashed or slashed year-month (``2024.6`` is as often a number with
+one decimal as a month; ``2024-06`` looks like a standard number ``GB 2024-06``); a bare year
+(``2029年前``); a four-digit run glued to a longer number (``UV-5312021``: the reader joined a
+product code and a year). Years outside 1949–2100 are ignored (numbers, not dates).
+
+``find_dates`` returns valid dates only; ``find_invalid_dates`` returns the date-shaped strings
+that name no calendar day (``2024年2月30日``, ``2024年13月``) with the reason in Chinese.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal, NamedTuple
+
+from docgen.read.numerals import parse as parse_numeral
+
+Precision = Literal["day", "month"]
+
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+#: one-for-one folding (spans stay valid): full-width digits, letters O, dots, dashes, slashes
+_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "－": "-", "／": "/",
+                       "‐": "-", "‑": "-", "–": "-", "Ｏ": "O", "ｏ": "o"})
+
+_ZERO = "〇○零0OoΟ"            # zero as typed in Chinese years (incl. letter O and Greek omicron)
+_CN_DIGIT = f"[{_ZERO}一二三四五六七八九]"
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|正)"
+_CN_DAY = r"(?:三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+_ARABIC_CN = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?")
+_CHINESE = re.compile(rf"(?P<y>{_CN_DIGIT}{{4}})\s*年\s*(?P<m>{_CN_MONTH})\s*月(?:\s*(?P<d>{_CN_DAY})\s*[日号])?")
+_SEPARATED = re.compile(r"(?<![0-9A-Za-z_.\-/])(?P<y>\d{4})(?P<sep>[.\-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+                        r"(?![0-9A-Za-z_\-/]|\.\d)")
+
+
+class DateMatch(NamedTuple):
+    date: dt.date
+    span: tuple[int, int]
+    precision: Precision
+
+
+class InvalidDate(NamedTuple):
+    text: str
+    span: tuple[int, int]
+    reason: str            # Chinese, e.g. "2024年2月只有29天"
+
+
+def _cn_year(text: str) -> int:
+    return int("".join("0" if ch in _ZERO else str(parse_numeral(ch)) for ch in text))
+
+
+def _cn_value(text: str) -> int:
+    return 1 if text == "正" else int(parse_numeral(text) or 0)
+
+
+def _candidates(text: str):
+    """(year, month, day | None, span, strict) for every date-shaped string, in text order.
+
+    ``strict``: 年月日 forms name a date whatever the numbers are (so 2024年13月 is an error);
+    separated forms are only dates when month and day are in range at all."""
+    folded = text.translate(_FOLD)
+    found = []
+    for m in _ARABIC_CN.finditer(folded):
+        found.append((int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None, m.span(), True))
+    for m in _CHINESE.finditer(folded):
+        found.append((_cn_year(m["y"]), _cn_value(m["m"]), _cn_value(m["d"]) if m["d"] else None, m.span(), True))
+    for m in _SEPARATED.finditer(folded):
+        found.append((int(m["y"]), int(m["m"]), int(m["d"]), m.span(), False))
+    found.sort(key=lambda c: c[3][0])
+    return found
+
+
+def _problem(year: int, month: int, day: int | None) -> str | None:
+    if not 1 <= month <= 12:
+        return f"月份「{month}」不存在"
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return f"{year}年{month}月只有{last}天" if day > last else f"日期「{day}日」不存在"
+    return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every valid date in ``text`` with its span and precision (day or month), in text order."""
+    out = []
+    for year, month, day, span, _strict in _candidates(text):
+        if not MIN_YEAR <= year <= MAX_YEAR or _problem(year, month, day):
+            continue
+        out.append(DateMatch(dt.date(year, month, day or 1), span, "day" if day else "month"))
+    return out
+
+
+def find_invalid_dates(text: str) -> list[InvalidDate]:
+    """Date-shaped strings that name no calendar day, with the reason."""
+    out = []
+    for year, month, day, span, strict in _candidates(text):
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            continue
+        if not strict and not (1 <= month <= 12 and 1 <= day <= 31):
+            continue  # 2024.15.3 is more likely a number than a broken date
+        reason = _problem(year, month, day)
+        if reason:
+            out.append(InvalidDate(text[span[0]:span[1]], span, reason))
+    return out
+
+
+def month_end(d: dt.date) -> dt.date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months later, clamped to the month's last day
+    (2024-03-31 + 2 → 2024-05-31; 2024-12-31 + 2 → 2025-02-28; 2024-02-29 + 12 → 2025-02-28)."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def show(d: dt.date, precision: Precision = "day") -> str:
+    """A date the way a Chinese reader expects it: 2024年6月15日 / 2024年6月."""
+    return f"{d.year}年{d.month}月" + (f"{d.day}日" if precision == "day" else "")
+
+
+def same_or_before(a: dt.date, a_prec: Precision, b: dt.date, b_prec: Precision) -> bool:
+    """a ≤ b at the coarser of the two precisions (a month-precise date is the whole month)."""
+    if "month" in (a_prec, b_prec):
+        return (a.year, a.month) <= (b.year, b.month)
+    return a <= b

@@ -1,0 +1,384 @@
+"""Dates and deadlines: ``date_validity``, ``report_date``, ``stage_dates`` and ``deadline``.
+
+Why: domain.md §7.8 rule 10 — dates must respect the procedure: the report is written after the
+audit started and is not dated in the future; the work plan (T-2, 审核工作计划表) completes the
+stages in their order S1…S7; a date that names no calendar day (2024年2月30日) is a typing error
+that makes every deadline computed from it meaningless. Shanghai adds deadlines counted from the
+list publication (seed 003 三/四/五: 启动 ≤ 2 个月, 完成本轮审核并申请评估 ≤ 1 年 after the list;
+验收 ≤ 2 年 after the audit started), kept as params so a bureau policy can change them.
+
+Dates are found by ``docgen.check.dates.find_dates`` (2024年6月15日, 二〇二四年六月, 2024.6.15,
+2024-06-15, 2024/6/15). A month-precise date (封面 "2025年2月") is compared at month precision.
+
+Events (名单公布, 审核启动, 评估申请 …) are found in the text by data in the rule's params:
+``events: {key: {name, after: [regex], before: [regex], labels: [..], row_keywords: [..],
+audit: <Timeline attribute>, field: <field spec>}}`` — a date counts as the event when a pattern
+in ``after`` matches the text right after it ("2024年5月17日正式启动本轮"), one in ``before``
+matches the text right before it ("审核启动时间：2024年5月17日"), it is the value of a labelled
+field or table cell (``labels``), or it is the only date in a table row that mentions one of
+``row_keywords`` (a work-plan row "…并申请评估 | 2025年3月3日"). A day-precise statement wins over a
+month-precise one, then the first in document order. When the document is silent, the audit data
+passed to the check (``ctx.audit.audit.timeline.<audit>``) is used and the evidence says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from docgen.check.dates import (
+    Precision,
+    add_months,
+    find_dates,
+    find_invalid_dates,
+    month_end,
+    same_or_before,
+    show,
+)
+from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.kinds.fields import field_values, is_blank
+from docgen.check.kinds.placeholders import TextSpot, table_name, text_spots
+from docgen.read.model import Location
+from docgen.read.normalize import norm
+
+WINDOW = 30  # characters after/before a date searched for an event pattern
+
+
+@dataclass
+class Event:
+    key: str
+    name: str
+    date: dt.date
+    precision: Precision
+    source: str                 # 文中 / 审核数据
+    evidence: str
+    location: Location | None = None
+
+    def shown(self) -> str:
+        return show(self.date, self.precision)
+
+
+def _spots(ctx) -> list[TextSpot]:
+    return ctx.cached("text_spots", lambda: text_spots(ctx.doc))
+
+
+def _dated_spots(ctx) -> list:
+    """(spot, dates) for every text that has a date — dates found once per document."""
+    def compute():
+        out = []
+        for spot in _spots(ctx):
+            dates = find_dates(spot.text)
+            if dates:
+                out.append((spot, dates))
+        return out
+    return ctx.cached("dated_spots", compute)
+
+
+def _best(found: list[Event]) -> Event | None:
+    if not found:
+        return None
+    day = [e for e in found if e.precision == "day"]
+    return (day or found)[0]
+
+
+def find_event(ctx, key: str, spec: dict) -> Event | None:
+    name = spec.get("name", key)
+    found: list[Event] = []
+    after = [re.compile(p) for p in spec.get("after", [])]
+    before = [re.compile(p) for p in spec.get("before", [])]
+    if after or before:
+        for spot, dates in _dated_spots(ctx):
+            if spot.location is None:
+                continue
+            for d in dates:
+                a, b = d.span
+                tail, head = spot.text[b:b + WINDOW], spot.text[max(0, a - WINDOW):a]
+                if any(p.match(tail) for p in after) or any(p.search(head) for p in before):
+                    found.append(Event(key, name, d.date, d.precision, "文中",
+                                       f"{spot.where}：「{spot.text[max(0, a - 12):b + 16].strip()}」", spot.location))
+    if spec.get("labels"):
+        for fv in field_values(ctx, {"labels": spec["labels"], "where": ["anywhere"]}, list(spec["labels"])):
+            dates = find_dates(fv.value)
+            if dates:
+                found.append(Event(key, name, dates[0].date, dates[0].precision, "文中",
+                                   f"「{fv.label}」：{fv.value[:40]}", fv.location))
+    if spec.get("row_keywords"):
+        found.extend(_row_events(ctx, key, name, spec["row_keywords"]))
+    if spec.get("field"):
+        for fv in field_values(ctx, spec["field"], list(spec["field"].get("labels", []))):
+            if is_blank(fv.value):
+                continue
+            dates = find_dates(fv.value)
+            if dates:
+                found.append(Event(key, name, dates[-1].date, dates[-1].precision, "文中",
+                                   f"{'封面' if fv.source == 'date' else '「' + fv.label + '」'}：{fv.value[:40]}",
+                                   fv.location))
+    event = _best(found)
+    if event is None and spec.get("audit") and ctx.audit is not None:
+        timeline = getattr(getattr(ctx.audit, "audit", None), "timeline", None)
+        value = getattr(timeline, spec["audit"], None) if timeline is not None else None
+        if isinstance(value, dt.date):
+            event = Event(key, name, value, "day", "审核数据", f"审核数据 audit.timeline.{spec['audit']}")
+    return event
+
+
+def _row_events(ctx, key: str, name: str, keywords: list[str]) -> list[Event]:
+    out = []
+    for table in ctx.doc.tables:
+        for r, row in enumerate(table.grid[table.header_rows:], start=table.header_rows):
+            cells = list({id(c): c for c in row}.values())
+            if not any(k in c.text for c in cells for k in keywords):
+                continue
+            dates = [(d, c) for c in cells for d in find_dates(c.text)]
+            if len({d.date for d, _ in dates}) == 1:
+                d, cell = dates[0]
+                loc = Location(table.location.block, table=table.index, row=r, col=cell.col, page=table.location.page,
+                               heading_path=table.location.heading_path)
+                out.append(Event(key, name, d.date, d.precision, "文中",
+                                 f"{table_name(table)}第 {r + 1} 行：「{cell.text[:30]}」", loc))
+    return out
+
+
+def _events(ctx) -> dict:
+    events = ctx.params.get("events")
+    if not isinstance(events, dict) or not events:
+        raise NotEvaluableRule("规则参数错误：未定义事件（events）")
+    return events
+
+
+def _today(ctx) -> dt.date:
+    value = ctx.params.get("check_date")
+    return value if isinstance(value, dt.date) else dt.date.today()
+
+
+# --- DAT: impossible dates ---------------------------------------------------------------------
+
+
+@kind("date_validity")
+def date_validity(ctx):
+    """Date-shaped strings that name no day (2024年2月30日, 2024年13月). params: ``max_findings`` (50)."""
+    spots = _spots(ctx)
+    if not spots:
+        raise NotEvaluableRule("文档没有可读的文字")
+    limit, shown = int(ctx.params.get("max_findings", 50)), 0
+    for spot in spots:
+        for bad in find_invalid_dates(spot.text):
+            shown += 1
+            if shown > limit:
+                return
+            yield ctx.finding(f"{spot.where}的日期「{bad.text}」不存在（{bad.reason}）", location=spot.location,
+                              evidence=f"「{spot.text[max(0, bad.span[0] - 12):bad.span[1] + 12].strip()}」",
+                              suggestion="请核对并更正该日期。")
+
+
+# --- DAT: the report date ----------------------------------------------------------------------
+
+
+@kind("report_date")
+def report_date(ctx):
+    """The report date (cover, 封二) is not before the audit start and not after the check date.
+
+    params: ``events`` with ``report_date`` (a ``field`` spec: labels and zones of the date) and
+    ``started``; ``check_date`` (default today — fixed in tests and for re-runs of an old batch).
+    """
+    events = _events(ctx)
+    spec = events.get("report_date")
+    if not spec or not spec.get("field"):
+        raise NotEvaluableRule("规则参数错误：未定义报告日期（events.report_date.field）")
+    dates = _report_dates(ctx, spec)
+    if not dates:
+        raise NotEvaluableRule("封面及封二未找到报告日期，无法核对")
+    start = find_event(ctx, "started", events["started"]) if events.get("started") else None
+    today = _today(ctx)
+    for ev in dates:
+        if start is not None and not same_or_before(start.date, start.precision, ev.date, ev.precision):
+            yield ctx.finding(f"报告日期（{ev.shown()}）早于审核启动日期（{start.shown()}）", location=ev.location,
+                              evidence=f"报告日期 — {ev.evidence}；审核启动（{start.source}）— {start.evidence}",
+                              suggestion="请核对封面/封二日期与审核启动日期：报告应在审核启动之后编制。")
+        first_day = ev.date if ev.precision == "day" else ev.date.replace(day=1)
+        if first_day > today:
+            yield ctx.finding(f"报告日期（{ev.shown()}）晚于检查当日（{show(today)}），为将来日期", location=ev.location,
+                              evidence=f"报告日期 — {ev.evidence}；检查日期 {today.isoformat()}",
+                              suggestion="请填写报告实际编制完成的日期。")
+
+
+def _report_dates(ctx, spec: dict) -> list[Event]:
+    out, seen = [], set()
+    field = spec["field"]
+    for fv in field_values(ctx, field, list(field.get("labels", []))):
+        found = find_dates(fv.value)
+        if not found:
+            continue
+        d = found[-1]
+        if (d.date, d.precision) in seen:
+            continue
+        seen.add((d.date, d.precision))
+        where = "封面" if fv.source == "date" else f"「{fv.label}」"
+        out.append(Event("report_date", spec.get("name", "报告日期"), d.date, d.precision, "文中",
+                         f"{where}：{fv.value[:40]}", fv.location))
+    return out
+
+
+# --- DAT: stage order in the work plan (T-2) ---------------------------------------------------
+
+
+def _stage_specs(ctx) -> list[dict]:
+    ref = ctx.params.get("stages_from")
+    if ref:
+        try:
+            return list(ctx.profile.rule(ref).params["sections"])
+        except (KeyError, TypeError):
+            pass
+    stages = ctx.params.get("stages")
+    if not stages:
+        raise NotEvaluableRule("规则参数错误：未定义审核阶段（stages 或 stages_from）")
+    return list(stages)
+
+
+_STAGE_PREFIX = re.compile(r"^\s*(?:第\s*([一二三四五六七1-7])\s*阶段|([一二三四五六七])\s*[、.．]|([1-7])\s*[、.．)）]?)\s*")
+_CN = "一二三四五六七"
+
+
+def _stage_of(text: str, stages: list[dict]) -> int | None:
+    m = _STAGE_PREFIX.match(text)
+    rest = text[m.end():] if m else text
+    title = norm(rest)
+    for i, s in enumerate(stages):
+        aliases = [norm(a) for a in [s["name"]] + list(s.get("aliases", []))]
+        if title in aliases or any(len(a) >= 3 and title.endswith(a) for a in aliases):
+            return i
+    if m:
+        digit = m.group(1) or m.group(2) or m.group(3)
+        n = _CN.index(digit) + 1 if digit in _CN else int(digit)
+        return n - 1 if n <= len(stages) else None
+    return None
+
+
+def _column(table, words: list[str]) -> int | None:
+    heads = [norm(h.split("/")[-1]) for h in table.header_paths]
+    for w in (norm(x) for x in words):
+        for i, h in enumerate(heads):
+            if h == w:
+                return i
+    for w in (norm(x) for x in words):
+        for i, h in enumerate(heads):
+            if w in h:
+                return i
+    return None
+
+
+@kind("stage_dates")
+def stage_dates(ctx):
+    """In the work plan (T-2) no stage completes before an earlier stage (S1…S7 in order).
+
+    The table is any table whose header has a stage column (``stage_headers``) and a
+    completion-date column (``date_headers``) — T-2 by its columns (domain.md §2.4). A stage's completion is the
+    latest date of its rows (a stage may have several rows); a cell with a range (2024年5月—6月 …)
+    counts with its last date. Rows naming no stage (中期审核汇报) are skipped. No work plan with
+    dates in the document: the rule does not apply (the table rules report a missing T-2).
+
+    params: ``stage_headers``, ``date_headers``, ``stages_from`` (a rule code whose
+    ``sections`` list the stages — SEC-001) or ``stages`` [{id, name, aliases}].
+    """
+    stages = _stage_specs(ctx)
+    for table in ctx.doc.tables:
+        s_col = _column(table, ctx.params.get("stage_headers", ["阶段"]))
+        d_col = _column(table, ctx.params.get("date_headers", ["完成时间"]))
+        if s_col is None or d_col is None or s_col == d_col:
+            continue  # the caption alone does not say which columns to read
+        yield from _check_plan(ctx, table, stages, s_col, d_col)
+
+
+def _check_plan(ctx, table, stages, s_col: int, d_col: int):
+    done: dict[int, tuple[dt.date, Precision, int, str]] = {}
+    for r in range(table.header_rows, table.n_rows):
+        row = table.grid[r]
+        if max(s_col, d_col) >= len(row):
+            continue
+        stage = _stage_of(row[s_col].text, stages)
+        dates = find_dates(row[d_col].text)
+        if stage is None or not dates:
+            continue
+        d = dates[-1]
+        prev = done.get(stage)
+        if prev is None or not same_or_before(d.date, d.precision, prev[0], prev[1]):
+            done[stage] = (d.date, d.precision, r, row[d_col].text.strip())
+    for later in sorted(done):
+        d, prec, r, text = done[later]
+        late_earlier = [(e, done[e]) for e in done if e < later and not same_or_before(done[e][0], done[e][1], d, prec)]
+        if not late_earlier:
+            continue
+        e, (ed, eprec, er, etext) = max(late_earlier, key=lambda x: (x[1][0], x[0]))
+        s_late, s_early = stages[later], stages[e]
+        loc = Location(table.location.block, table=table.index, row=r, col=d_col, page=table.location.page,
+                       heading_path=table.location.heading_path)
+        yield ctx.finding(
+            f"{table_name(table)}中「{s_late['name']}」（{s_late['id']}）的完成时间 {show(d, prec)} 早于前一阶段"
+            f"「{s_early['name']}」（{s_early['id']}）的完成时间 {show(ed, eprec)}",
+            location=loc, target_id="T-2", target="审核工作计划表",
+            evidence=f"第 {er + 1} 行「{etext}」；第 {r + 1} 行「{text}」（各阶段取其各行中最晚的完成时间比较）",
+            suggestion="请核对审核工作计划：各阶段应按 筹划和组织→…→持续清洁生产 的顺序依次完成。")
+
+
+# --- DL: deadlines -----------------------------------------------------------------------------
+
+
+@kind("deadline")
+def deadline(ctx):
+    """``to`` happens at most ``months`` calendar months after ``from`` (Shanghai, seed 003).
+
+    ``to`` is a list of events, the first one known is used; later ones are LOWER BOUNDS of the
+    event the deadline is about (an evaluation cannot be applied for before the report is dated; an
+    acceptance is not completed before it is applied for), so a lower bound already past the
+    deadline proves the event late, and the evidence says which date was used.
+
+    Period computation: calendar months with month-end clamping (2024-03-31 + 2 → 2024-05-31),
+    the deadline day included; a month-precise ``from`` is taken at its last day and a
+    month-precise ``to`` at its first (benefit of the doubt). The Civil Code rules (民法典 第二百零
+    一条至第二百零四条: the period starts the next day; a last day falling on a public holiday moves
+    to the next working day, with the holiday table of the rule set) are NOT applied yet — a later
+    issue; until then a deadline ending on a holiday can be up to a week stricter than the law.
+
+    params: ``from`` (event key), ``to`` (list of event keys), ``months``, ``events`` (as above),
+    ``basis`` (Chinese, the clause quoted in messages).
+    """
+    events = _events(ctx)
+    start_key, months = ctx.params["from"], int(ctx.params["months"])
+    to_keys = ctx.params["to"] if isinstance(ctx.params["to"], list) else [ctx.params["to"]]
+    for key in [start_key, *to_keys]:
+        if key not in events:
+            raise NotEvaluableRule(f"规则参数错误：事件「{key}」未定义")
+    start = _event(ctx, start_key, events)
+    if start is None:
+        return
+    end = None
+    for key in to_keys:
+        end = _event(ctx, key, events)
+        if end is not None:
+            break
+    if end is None:
+        return
+    base = month_end(start.date) if start.precision == "month" else start.date
+    limit = add_months(base, months)
+    actual = end.date if end.precision == "day" else end.date.replace(day=1)
+    if actual <= limit:
+        return
+    exact = end.key == to_keys[0]
+    target_name = events[to_keys[0]].get("name", to_keys[0])
+    basis = ctx.params.get("basis", "")
+    if exact:
+        message = (f"{end.name}（{end.shown()}）超过{start.name}（{start.shown()}）后 {months} 个月的期限"
+                   f"（{show(limit)}）")
+    else:
+        message = (f"{end.name}（{end.shown()}）已晚于{start.name}（{start.shown()}）后 {months} 个月的期限"
+                   f"（{show(limit)}），{target_name}必然逾期")
+    yield ctx.finding(message, location=end.location or start.location,
+                      evidence=(f"{start.name}（{start.source}）— {start.evidence}；{end.name}（{end.source}）— "
+                                f"{end.evidence}；期限 = {show(base)} + {months} 个月 = {show(limit)}"
+                                f"（按自然月计算，月末日对齐，未计节假日顺延）" + (f"；依据：{basis}" if basis else "")),
+                      suggestion="如有延期批准或名单调整（附表4），请附证明材料；否则请说明逾期原因。")
+
+
+def _event(ctx, key: str, events: dict) -> Event | None:
+    return ctx.cached(f"event:{ctx.rule.code}:{key}", lambda: find_event(ctx, key, events[key]))

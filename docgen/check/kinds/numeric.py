@@ -1,0 +1,439 @@
+"""Numeric relation rules (category ``numeric``, codes NUM-0xx): the figures of a report agree with
+each other — the checks that make docgen more than a section counter (checker.md §7.3: XBRL gets
+cross-table consistency from its calculation linkbase; a Word report has nothing comparable, so the
+rule packs declare the relations and these kinds recompute them).
+
+Every relation is recomputed from the figures as PRINTED, with Decimal interval arithmetic whose
+width comes from the displayed precision (docgen.check.numbers): a stated figure contradicts the
+computation only when no value it may stand for (± half its last digit) lies in the interval the
+other printed figures allow. So a rounded but correct report never fails, and a changed digit in a
+total always does. Each finding's evidence shows the computation a clerk can redo by hand, e.g.
+"Σ 第3–16行 = 70.90 ≠ 合计 72.90（容差 ±0.075）", and its location is the table/row/column of the
+figure that disagrees.
+
+The kinds (one module each, this one holds the shared machinery and ``column_total``):
+
+* ``column_total`` (here) — a 合计/总计/小计 row equals the sum of the rows it closes;
+* ``row_difference`` / ``row_rate`` (numeric_rows) — 削减量 = 审核前 − 审核后, 削减率 = 削减量 / 审核前;
+* ``product_column`` (numeric_energy) — 折标准煤 = 实物量 × 折标系数, with the factor table fallback;
+* ``balance`` (numeric_balance) — 物料平衡 totals, 差值, 偏差率 and the tolerance;
+* ``weighted_score`` (numeric_scores) — 权重总和计分排序: W×R, Σ, 排序 and the stated 审核重点;
+* ``economics`` (numeric_economics) — T-19c D, T, E, F, N, NPV, NPVR, IRR from I, P, Y, t, i, n;
+* ``scheme_counts`` (numeric_counts) — the number of 无/低费 and 中/高费 schemes stated = listed;
+* ``same_figure`` (numeric_figures) — one figure printed in two places is the same.
+
+Identifying tables: a rule's ``table`` param is a table spec in the format of
+docgen.check.tables (``{target_id, name, aliases, columns: [{id, aliases, required}],
+min_coverage}``) recognised with ``tables.recognise``; or just a target id ("T-16"), which takes the
+spec of the profile's ``required_table`` rule for that target (one shared assignment). A table that
+cannot be found makes the rule ``not_evaluable`` (never a silent pass) unless the rule sets
+``if_missing: skip`` (for tables that are legitimately absent, e.g. no 中/高费 scheme).
+
+params of ``column_total``:
+
+* ``table`` — the spec (above); ``all_tables`` (default false): check every table matching the
+  spec, not only the best one (several 平衡表, several 方案表 …);
+* ``columns`` — concept ids of the spec whose column totals are checked; default: every column in
+  which the total row prints a number (percentages are never summed);
+* ``exclude_columns`` — concept ids never summed (序号, 排序, 年份 …);
+* ``total_labels`` (default [合计, 总计]) and ``subtotal_labels`` (default [小计]) — a row is a total
+  row when one of its text cells ends with a label ("经济效益合计", "新鲜水合计", "合计"). A total
+  closes the rows since the previous total (a 小计 the rows since the previous 小计 or total; a 合计
+  after 小计 rows adds the detail rows, not the 小计). A label with a prefix ("经济效益合计") is
+  restricted to the rows where a cell equals the prefix (the 经济效益 group of a 绩效表) when such
+  rows exist. A total written as the first data row closes the rows below it;
+* ``require_total`` (default false) — a table without any total row is reported (as a warning:
+  domain.md §2.4 "totals row required" for T-18);
+* ``unit_column`` — concept id of a 单位 column: each row's unit (else the unit written in the
+  cell, else the unit in the column header). Terms in different but convertible units are brought
+  to the unit of the total (万元/元, t/万t/kg, kWh/万kWh, m³/万m³ — docgen.calc.units); terms that
+  cannot be converted make that column not evaluable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from docgen.calc.errors import UnitError
+from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.numbers import (
+    Interval,
+    ParsedNumber,
+    convert_interval,
+    fmt,
+    known_unit,
+    parse_number,
+)
+from docgen.check.tables import (
+    TableMatch,
+    find_column,
+    header_unit,
+    is_na,
+    is_placeholder,
+    recognise,
+    score_table,
+)
+from docgen.read.model import Cell, Location, Table
+from docgen.read.normalize import fold, norm
+
+DEFAULT_TOTAL_LABELS = ("合计", "总计")
+
+#: docgen.read.normalize.norm, memoised: the numeric rules compare the same labels and cell texts
+#: over and over (a table's rows are classified by several rules).
+cnorm = lru_cache(maxsize=32768)(norm)
+DEFAULT_SUBTOTAL_LABELS = ("小计",)
+
+
+# ─── finding tables ───────────────────────────────────────────────────────────────────────────────
+
+def _spec(ctx, spec) -> dict:
+    if isinstance(spec, str):
+        from docgen.check.tables import profile_specs
+
+        for s in profile_specs(ctx.profile):
+            if s["target_id"] == spec:
+                return s
+        raise NotEvaluableRule(f"规则包中没有表格 {spec} 的识别规则（required_table），无法定位该表")
+    if not isinstance(spec, dict) or "target_id" not in spec:
+        raise NotEvaluableRule("规则参数 table 应为表格识别规则（含 target_id）或表格编号")
+    return spec
+
+
+def spec_name(spec: dict) -> str:
+    return f"{spec.get('name') or spec['target_id']}（{spec['target_id']}）"
+
+
+def find_tables(ctx, spec, *, many: bool = False, required: bool | None = None) -> list[TableMatch]:
+    """The table(s) a rule works on. ``many``: every table reaching the spec's min_coverage, in
+    document order; else the best one (shared assignment for target ids, own spec otherwise).
+    Raises NotEvaluableRule when nothing is found, unless ``if_missing: skip`` (then [])."""
+    spec_dict = _spec(ctx, spec)
+    if many:
+        found = ctx.cached("numeric:many:" + json.dumps(spec_dict, ensure_ascii=False, sort_keys=True),
+                           lambda: _all_matches(ctx.doc, spec_dict))
+    else:
+        specs = None if isinstance(spec, str) else [spec_dict]
+        m = recognise(ctx, specs).get(spec_dict["target_id"])
+        found = [m] if m else []
+    for m in found:
+        m.spec = spec_dict  # concept aliases for concept_column (also when the rule named only a target id)
+    if found:
+        return found
+    if required is None:
+        required = ctx.params.get("if_missing", "not_evaluable") != "skip"
+    if not required:
+        return []
+    raise NotEvaluableRule(f"未找到{spec_name(spec_dict)}，无法核算本项数值关系")
+
+
+def _all_matches(doc, spec: dict) -> list[TableMatch]:
+    min_cov = float(spec.get("min_coverage", 0.8))
+    found = [score_table(t, spec) for t in doc.tables if t.continued_from is None and t.nested_in is None]
+    found = [m for m in found if m.score >= min_cov]
+    for m in found:
+        m.pieces = [t for t in doc.tables if t.continued_from == m.table.index]
+    return found
+
+
+def concept_column(match: TableMatch, spec, concept: str) -> int | None:
+    """The column of a concept: from the recognition, else by the concept's aliases."""
+    if concept in match.columns:
+        return match.columns[concept]
+    spec_dict = getattr(match, "spec", None) or (spec if isinstance(spec, dict) else {})
+    for c in spec_dict.get("columns", []):
+        if c["id"] == concept:
+            return find_column(match.table, [c.get("name", "")] + list(c.get("aliases", [])))
+    return None
+
+
+# ─── cells ────────────────────────────────────────────────────────────────────────────────────────
+
+def origin_cell(table: Table, r: int, c: int) -> Cell | None:
+    """The cell at (r, c) when it starts there; merged continuations (and cells spanning several
+    columns, whose figure belongs to no single column) give None so nothing is counted twice."""
+    if r >= len(table.grid) or c >= len(table.grid[r]):
+        return None
+    cell = table.grid[r][c]
+    if cell.row != r or cell.col != c or cell.colspan > 1:
+        return None
+    return cell
+
+
+def number_at(table: Table, r: int, c: int) -> ParsedNumber | None:
+    cell = origin_cell(table, r, c)
+    return parse_number(cell.text) if cell is not None else None
+
+
+def is_blank(text: str) -> bool:
+    """Empty, a not-applicable marker (—, /, 无 …) or a placeholder: no figure, and not an error here."""
+    return not fold(text or "") or is_na(text) or is_placeholder(text)
+
+
+def column_unit(table: Table, col: int) -> str | None:
+    """The unit in a column's header, if it is a unit ("预计投资（万元）" → 万元; "现状值（2023年）"
+    and "近期目标（本轮审核结束）" are not units; "废水量（2023年，t/a）" → t/a)."""
+    text = header_unit(table, col)
+    if not text:
+        return None
+    for part in text.replace("，", ",").replace("；", ",").replace(";", ",").split(","):
+        unit = known_unit(part)
+        if unit:
+            return unit
+    return None
+
+
+def cell_unit(table: Table, r: int, c: int, num: ParsedNumber | None, unit_col: int | None) -> str | None:
+    """The unit of a figure: written in the cell, else in the column header ("折标准煤（tce）"), else
+    the row's 单位 cell (a 单位 column describes the columns whose headers carry no unit)."""
+    if num is not None and num.unit:
+        return num.unit
+    header = column_unit(table, c)
+    if header:
+        return header
+    if unit_col is not None and unit_col < len(table.grid[r]):
+        return known_unit(table.grid[r][unit_col].text)
+    return None
+
+
+def value_in(num: ParsedNumber, unit: str | None, target: str | None) -> Interval:
+    """The printed figure's interval expressed in ``target`` (raises UnitError across dimensions)."""
+    return convert_interval(num.interval(), unit, target)
+
+
+def loc(table: Table, r: int | None = None, c: int | None = None) -> Location:
+    return dataclasses.replace(table.location, table=table.index, row=r, col=c)
+
+
+def table_name(table: Table) -> str:
+    return f"「{table.caption}」" if table.caption else f"第 {table.index + 1} 个表格"
+
+
+def column_name(table: Table, col: int) -> str:
+    if col < len(table.header_paths) and table.header_paths[col]:
+        return table.header_paths[col]
+    return f"第 {col + 1} 列"
+
+
+_DATE = re.compile(r"\d{4}\s*年|\d{4}[-./]\d{1,2}")
+
+
+def row_label(table: Table, r: int, skip: set[int] | frozenset = frozenset()) -> str:
+    """A row's name for messages: its first text (non-figure) cell — "单位产品综合能耗", "合计" —
+    followed, when that is only a short id or category ("W-3", "能源", "COD"), by the last text cell
+    before the first figure that is not a unit or a date ("能源 综合能耗", "Z-1 全厂新鲜水用量")."""
+    seen: list = []
+    texts: list[str] = []
+    for c, cell in enumerate(table.grid[r]):
+        if c in skip or any(cell is s for s in seen):
+            continue
+        seen.append(cell)
+        text = cell.text.strip()
+        if not text or is_blank(text):
+            continue
+        if parse_number(text) is not None:
+            if texts:
+                break
+            continue
+        texts.append(text)
+    if not texts:
+        return f"第 {r + 1} 行"
+    first = texts[0]
+    if any(cnorm(first).endswith(label) for label in DEFAULT_TOTAL_LABELS + DEFAULT_SUBTOTAL_LABELS):
+        return first
+    if len(first) <= 6:
+        rest = [t for t in texts[1:] if not known_unit(t) and not _DATE.search(t)]
+        if rest and rest[-1] != first:
+            return f"{first} {rest[-1]}"
+    return first
+
+
+def row_key(table: Table, r: int, key_col: int | None) -> str:
+    if key_col is not None and key_col < len(table.grid[r]):
+        text = table.grid[r][key_col].text.strip()
+        if text:
+            return text
+    return row_label(table, r)
+
+
+def places_of(*nums: ParsedNumber) -> int:
+    return max((n.places for n in nums), default=2)
+
+
+def fmt_tol(half_width: Decimal, places: int) -> str:
+    """The tolerance shown in evidence: one decimal more than the figures (0.075 for 2-decimal terms)."""
+    return fmt(half_width, places + 1)
+
+
+def rows_span(rows: list[int]) -> str:
+    """"第3–16行" (1-based table rows, header rows counted, as a reader counts them)."""
+    if not rows:
+        return "（无数据行）"
+    first, last = rows[0] + 1, rows[-1] + 1
+    if len(rows) == last - first + 1:
+        return f"第{first}–{last}行" if first != last else f"第{first}行"
+    return "第" + "、".join(str(r + 1) for r in rows) + "行"
+
+
+# ─── column_total ─────────────────────────────────────────────────────────────────────────────────
+
+def _total_label(table: Table, r: int, labels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(label cell text, prefix) when a text cell of row r ends with one of ``labels``."""
+    seen: list = []
+    for cell in table.grid[r]:
+        if any(cell is s for s in seen):
+            continue
+        seen.append(cell)
+        t = cnorm(cell.text)
+        if not t or parse_number(cell.text) is not None:
+            continue
+        for label in labels:
+            lab = cnorm(label)
+            if t.endswith(lab):
+                return cell.text.strip(), t[: -len(lab)]
+    return None
+
+
+def classify_rows(table_rows: list[tuple[Table, int]], totals: tuple[str, ...], subtotals: tuple[str, ...]):
+    """[(table, r, role, label, prefix)] with role total | subtotal | detail."""
+    out = []
+    for table, r in table_rows:
+        hit = _total_label(table, r, subtotals)
+        if hit:
+            out.append((table, r, "subtotal", hit[0], hit[1]))
+            continue
+        hit = _total_label(table, r, totals)
+        if hit:
+            out.append((table, r, "total", hit[0], hit[1]))
+        else:
+            out.append((table, r, "detail", "", ""))
+    return out
+
+
+def total_scopes(rows) -> list[tuple[int, list[int]]]:
+    """For each total/subtotal row (index into ``rows``), the indexes of the detail rows it closes."""
+    scopes = []
+    last_total, last_sub = -1, -1
+    for i, (table, r, role, label, prefix) in enumerate(rows):
+        if role == "detail":
+            continue
+        start = (last_sub if role == "subtotal" and last_sub > last_total else last_total) + 1
+        members = [j for j in range(start, i) if rows[j][2] == "detail"]
+        if not members and i == start:  # a total written first closes the rows below it
+            stop = next((j for j in range(i + 1, len(rows)) if rows[j][2] != "detail"), len(rows))
+            members = list(range(i + 1, stop))
+        if prefix:
+            grouped = [j for j in members if any(cnorm(c.text) == prefix for c in rows[j][0].grid[rows[j][1]])]
+            if grouped:
+                members = grouped
+        scopes.append((i, members))
+        if role == "total":
+            last_total = i
+            last_sub = i
+        else:
+            last_sub = i
+    return scopes
+
+
+def detail_rows(match: TableMatch, totals=DEFAULT_TOTAL_LABELS + DEFAULT_SUBTOTAL_LABELS):
+    """(detail rows, total rows) of a matched table as (table, row) pairs: a detail row has some
+    text and is not a 合计/总计/小计 row (续表 pieces included)."""
+    details, total_rows = [], []
+    for t, r, cells in match.data_rows():
+        if _total_label(t, r, tuple(totals)):
+            total_rows.append((t, r))
+        elif any(not is_blank(c.text) for c in cells):
+            details.append((t, r))
+    return details, total_rows
+
+
+@kind("column_total")
+def column_total(ctx):
+    p = ctx.params
+    spec = p["table"]
+    totals = tuple(p.get("total_labels", DEFAULT_TOTAL_LABELS))
+    subtotals = tuple(p.get("subtotal_labels", DEFAULT_SUBTOTAL_LABELS))
+    checked = 0
+    skipped: list[str] = []
+    for match in find_tables(ctx, spec, many=bool(p.get("all_tables", False))):
+        table = match.table
+        rows = classify_rows([(t, r) for t, r, _ in match.data_rows()], totals, subtotals)
+        if not any(role != "detail" for _, _, role, _, _ in rows):
+            if p.get("require_total"):
+                checked += 1
+                yield ctx.finding(f"{table_name(table)}没有合计行，无法核对各方案（各项）合计",
+                                  evidence=f"表中未见以「{'、'.join(totals)}」结尾的行", location=loc(table),
+                                  severity="warning", suggestion="请在表末增加合计行，列出投资、效益等各列合计。")
+            continue
+        unit_col = concept_column(match, spec, p["unit_column"]) if p.get("unit_column") else None
+        excluded = {concept_column(match, spec, c) for c in p.get("exclude_columns", [])}
+        wanted = None
+        if p.get("columns"):
+            wanted = []
+            for cid in p["columns"]:
+                col = concept_column(match, spec, cid)
+                if col is None:
+                    skipped.append(f"{table_name(table)}未找到「{cid}」列")
+                else:
+                    wanted.append(col)
+        for i, members in total_scopes(rows):
+            t_table, t_row, _role, label, _ = rows[i]
+            cols = wanted if wanted is not None else [c for c in range(t_table.n_cols) if c not in excluded]
+            for c in cols:
+                total = number_at(t_table, t_row, c)
+                if total is None or total.percent or total.approx:
+                    continue
+                result = _sum_column(rows, members, c, total, t_table, t_row, unit_col, label)
+                if isinstance(result, str):
+                    skipped.append(f"{table_name(table)}「{column_name(table, c)}」：{result}")
+                    continue
+                checked += 1
+                if result is not None:
+                    yield ctx.finding(result[0], evidence=result[1], location=loc(t_table, t_row, c),
+                                      suggestion="请核对各行数值与合计行，修正计算或抄录错误。")
+    if not checked:
+        why = "；".join(skipped[:3]) or "表中没有合计行，或合计行没有可核对的数值"
+        raise NotEvaluableRule(f"没有可核对的合计数（{why}）")
+
+
+def _sum_column(rows, members, c, total: ParsedNumber, t_table: Table, t_row: int, unit_col, total_name: str):
+    """None when the total agrees, a (message, evidence) pair when not, a reason string when the
+    column cannot be summed."""
+    target_unit = cell_unit(t_table, t_row, c, total, unit_col)
+    acc = Interval.exact(0)
+    used: list[int] = []
+    nums: list[ParsedNumber] = [total]
+    for j in members:
+        table, r = rows[j][0], rows[j][1]
+        cell = origin_cell(table, r, c)
+        if cell is None or is_blank(cell.text):
+            continue
+        num = parse_number(cell.text)
+        if num is None or num.approx:
+            return f"第{r + 1}行「{cell.text.strip()[:20]}」不是可相加的数值"
+        if num.percent:
+            return "百分数不相加"
+        try:
+            acc = acc + value_in(num, cell_unit(table, r, c, num, unit_col), target_unit)
+        except UnitError:
+            return f"第{r + 1}行的单位与合计行不一致且无法换算"
+        used.append(r)
+        nums.append(num)
+    if not used:
+        return "合计行以上没有数值"
+    places = places_of(*nums)
+    stated = total.interval()
+    if acc.meets(stated):
+        return None
+    tol = acc.half_width + total.half_unit
+    unit = f" {target_unit}" if target_unit else ""
+    label = rows_span(used)
+    name = total_name
+    message = (f"{table_name(t_table)}「{column_name(t_table, c)}」列的{name}与各行之和不符："
+               f"{name} {total.text.strip()}，各行相加为 {fmt(acc.point, places)}")
+    evidence = (f"Σ {label} = {fmt(acc.point, places)}{unit} ≠ {name} {fmt(total.value, places)}{unit}"
+                f"（差 {fmt(total.value - acc.point, places)}，容差 ±{fmt_tol(tol, places)}）")
+    return message, evidence

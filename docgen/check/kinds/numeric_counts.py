@@ -1,0 +1,177 @@
+"""``scheme_counts``: the numbers of 无/低费 and 中/高费 schemes the report states equal the schemes it
+lists (domain.md §7.8 rule 1: "counts of 无/低费 and 中/高费 options in text = counts in T-16 = counts
+in 评估函"; review point R8). The 评估 letter fixes "按审核报告 N 个无/低费方案、M 个中/高费方案实施",
+so a count that disagrees with the list puts the wrong obligation into the letter.
+
+Statements are sentences (split at 。) that give BOTH a 无/低费 and a 中/高费 count — "共提出清洁生产
+方案17项，其中无/低费方案14项、中/高费方案3项", "9个无/低费方案，1个中/高费方案", "无低费方案 12 项…
+中、高费方案 3 项" — plus the count written in a listed table's total row ("共 17 项（无/低费 14 项，
+中/高费 3 项）"). A sentence naming only one class ("共提出无/低费方案7项" in 预审核) is a stage count,
+not the round's total, and is not compared; sentences with a ``skip_words`` word (default 已实施:
+"已实施方案统计" counts what is done, not what was proposed) are skipped too.
+
+Counted: the detail rows of the ``sources`` tables — T-16 by its 费用类别 column, or A-3 (all 无/低费)
+and A-4 (all 中/高费) by a fixed ``category`` — and, for ``row_count_tables`` (T-18, T-21, A-3 …),
+the "共 N 项" of their total row against their own detail rows.
+
+params: ``sources`` [{table, category_column} | {table, category: low|high}], ``row_count_tables``
+[spec …], ``low_aliases`` [无/低费, 无低费, 无、低费], ``high_aliases`` [中/高费, 中高费, 中、高费],
+``total_labels`` [合计, 总计], ``skip_words`` [已实施].
+"""
+
+from __future__ import annotations
+
+import re
+
+from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.kinds.numeric import (
+    cnorm,
+    concept_column,
+    detail_rows,
+    find_tables,
+    loc,
+    table_name,
+)
+from docgen.read import numerals
+from docgen.read.normalize import fold
+
+_NUM = r"(\d+|[一二两三四五六七八九十百]+)"
+
+
+def _alias_rx(aliases) -> str:
+    parts = []
+    for a in sorted(aliases, key=len, reverse=True):
+        parts.append(r"\s*".join(re.escape(ch) for ch in fold(a)))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _count_rx(aliases) -> re.Pattern:
+    a = _alias_rx(aliases)
+    return re.compile(rf"{_NUM}\s*[项个]\s*{a}|{a}(?:方案)?\s*(?:共|计|有)?\s*{_NUM}\s*[项个]")
+
+
+_TOTAL = re.compile(rf"(?:共|合计|总计)[^，,。；;\d]{{0,12}}?{_NUM}\s*[项个]")
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else numerals.parse(text)
+
+
+def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern) -> dict[str, int] | None:
+    """{"low", "high", ["total"]} when the text states both class counts, else None."""
+    t = fold(text)
+    lows, highs = list(low_rx.finditer(t)), list(high_rx.finditer(t))
+    if not lows or not highs:
+        return None
+    low = _int(next(g for g in lows[0].groups() if g))
+    high = _int(next(g for g in highs[0].groups() if g))
+    out = {"low": low, "high": high}
+    masked = t[:lows[0].start()] + " " * (lows[0].end() - lows[0].start()) + t[lows[0].end():]
+    masked = masked[:highs[0].start()] + " " * (highs[0].end() - highs[0].start()) + masked[highs[0].end():]
+    m = _TOTAL.search(masked)
+    if m:
+        total = _int(m.group(1))
+        if total is not None:
+            out["total"] = total
+    return out
+
+
+def _classify(text: str, low_aliases, high_aliases) -> str | None:
+    t = cnorm(text)
+    if any(cnorm(a) in t for a in high_aliases):
+        return "high"
+    if any(cnorm(a) in t for a in low_aliases):
+        return "low"
+    return None
+
+
+@kind("scheme_counts")
+def scheme_counts(ctx):
+    p = ctx.params
+    low_aliases = p.get("low_aliases", ["无/低费", "无低费", "无、低费"])
+    high_aliases = p.get("high_aliases", ["中/高费", "中高费", "中、高费"])
+    totals = tuple(p.get("total_labels", ["合计", "总计"]))
+    low_rx, high_rx = _count_rx(low_aliases), _count_rx(high_aliases)
+    counted = {"low": 0, "high": 0}
+    unknown: list[str] = []
+    statements = []  # (text, location, where)
+    listed: list[str] = []
+    for source in p.get("sources", []):
+        for match in find_tables(ctx, source["table"]):
+            table = match.table
+            col = concept_column(match, source["table"], source["category_column"]) if source.get("category_column") else None
+            rows, total_rows = detail_rows(match, totals)
+            for t, r in rows:
+                if col is not None:
+                    cls = _classify(t.grid[r][col].text, low_aliases, high_aliases)
+                    if cls is None:
+                        unknown.append(f"{table_name(t)}第{r + 1}行")
+                        continue
+                else:
+                    cls = source["category"]
+                counted[cls] += 1
+            listed.append(table_name(table))
+            for t, r in total_rows:
+                for c, cell in enumerate(t.grid[r]):
+                    if cell.col == c:
+                        statements.append((cell.text, loc(t, r, c), f"{table_name(t)}合计行"))
+    checked = 0
+    for text, where, what, found in _row_counts(ctx, p, totals):
+        checked += 1
+        if found is not None:
+            yield found
+    skip = p.get("skip_words", ["已实施"])
+    for para in ctx.doc.paragraphs:
+        for sentence in re.split(r"[。\n]", para.text):
+            if sentence.strip() and not any(w in sentence for w in skip):
+                statements.append((sentence, para.location, "正文"))
+    if listed:
+        listed_text = (f"{'、'.join(listed)}列出无/低费方案 {counted['low']} 项、中/高费方案 {counted['high']} 项"
+                       f"，合计 {counted['low'] + counted['high']} 项"
+                       + (f"（另有 {len(unknown)} 行费用类别无法识别：{'、'.join(unknown[:5])}）" if unknown else ""))
+        for text, where, what in statements:
+            stated = parse_counts(text, low_rx, high_rx)
+            if stated is None:
+                continue
+            checked += 1
+            expect = {"low": counted["low"], "high": counted["high"], "total": counted["low"] + counted["high"]}
+            wrong = [k for k in ("low", "high", "total") if k in stated and stated[k] != expect[k]]
+            if not wrong or unknown:
+                continue
+            names = {"low": "无/低费方案", "high": "中/高费方案", "total": "方案总数"}
+            yield ctx.finding(
+                f"{what}所述方案数与方案表不符：" + "，".join(f"{names[k]} {stated[k]} 项（表中 {expect[k]} 项）" for k in wrong),
+                evidence=f"所述：「{text.strip()[:80]}」；{listed_text}",
+                location=where, suggestion="请核对方案汇总表与正文中的方案数量，二者应一致。")
+    if not checked:
+        raise NotEvaluableRule("正文和表格中均未找到无/低费、中/高费方案数量的表述，无法核对")
+
+
+def _row_counts(ctx, p, totals):
+    """For each row-count table: (text, location, what, finding or None)."""
+    for spec in p.get("row_count_tables", []):
+        for match in find_tables(ctx, spec, required=False):
+            rows, total_rows = detail_rows(match, totals)
+            for t, r in total_rows:
+                for c, cell in enumerate(t.grid[r]):
+                    if cell.col != c:
+                        continue
+                    m = re.fullmatch(rf"\s*共\s*{_NUM}\s*[项个]\s*", fold(cell.text))
+                    if not m:
+                        continue
+                    stated = _int(m.group(1))
+                    finding = None
+                    if stated != len(rows):
+                        finding = ctx.finding(
+                            f"{table_name(t)}合计行写“{cell.text.strip()}”，但表中列出 {len(rows)} 项",
+                            evidence=f"合计行：{cell.text.strip()}；数据行 {len(rows)} 行（{'、'.join(_ids(rows)[:20])}）",
+                            location=loc(t, r, c), suggestion="请核对合计行的项数与表中所列方案。")
+                    yield cell.text, loc(t, r, c), table_name(t), finding
+
+
+def _ids(rows) -> list[str]:
+    out = []
+    for t, r in rows:
+        first = next((c.text.strip() for c in t.grid[r] if c.text.strip()), "")
+        out.append(first[:12])
+    return out

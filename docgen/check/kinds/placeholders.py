@@ -1,0 +1,197 @@
+"""``placeholders``: leftover fill-in marks (XXX有限公司, ×××, {{…}}, 【请填写】, ____, 待定, 某某 …).
+
+Why: reports are produced from templates and from other enterprises' reports; an unreplaced mark
+means the report was not finished and is returned before the experts see it (checker.md §5.3:
+"filled" = not X, ×, 待定, 【…】, {{…}}, ____). The patterns are DATA
+(``docgen/data/placeholder-patterns.yaml``), each with the exceptions that keep real text out —
+× between numbers is a multiplication (3×10), HX-30000 is a model code, 有待完善 is ordinary
+Chinese, 【GB 12348-2008】 is a citation, a line after 签字： is for the pen. Marks of different
+patterns within ``merge_gap`` characters are one occurrence (×年×月×日).
+
+Where: every body paragraph and heading (text boxes and content controls are inline in the reader's
+paragraph text), every table cell (merged cells once, nested tables too), running headers and
+footers, footnotes. One finding per occurrence, up to ``max_findings`` per document (then one
+summary finding with the count), each with its location and the mark in its context.
+
+params: ``patterns_file`` (in docgen/data, default placeholder-patterns.yaml), ``disable`` (pattern
+ids), ``extra`` (more patterns in the file's format), ``max_findings`` (default 50),
+``context_chars`` (characters of context either side in the evidence, default 12).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.read.model import Heading, Location, Paragraph
+from docgen.resources import data_file
+
+DEFAULT_FILE = "placeholder-patterns.yaml"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    name: str
+    regex: re.Pattern
+    unless_before: re.Pattern | None = None
+    unless_after: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    patterns: tuple[Pattern, ...]
+    merge_gap: int = 3
+
+
+@dataclass
+class Mark:
+    span: tuple[int, int]
+    text: str
+    names: tuple[str, ...]       # the pattern names that matched, for the message
+    ids: tuple[str, ...]
+
+
+def _compile(raw: dict, where: str) -> Pattern:
+    try:
+        return Pattern(id=str(raw["id"]), name=str(raw.get("name", raw["id"])), regex=re.compile(raw["regex"]),
+                       unless_before=re.compile(raw["unless_before"]) if raw.get("unless_before") else None,
+                       unless_after=re.compile(raw["unless_after"]) if raw.get("unless_after") else None)
+    except (KeyError, re.error) as exc:
+        raise NotEvaluableRule(f"占位符模式「{raw.get('id', '?')}」（{where}）有误：{exc}") from None
+
+
+@lru_cache(maxsize=8)
+def _load_file(name: str) -> tuple[tuple[dict, ...], int]:
+    raw = yaml.safe_load(data_file(name).read_text(encoding="utf-8")) or {}
+    return tuple(raw.get("patterns", [])), int(raw.get("merge_gap", 3))
+
+
+def load_patterns(name: str = DEFAULT_FILE, disable: tuple[str, ...] = (), extra: tuple = ()) -> PatternSet:
+    entries, gap = _load_file(name)
+    patterns = [_compile(p, name) for p in entries if p.get("id") not in disable]
+    patterns += [_compile(dict(p), "规则参数 extra") for p in extra]
+    return PatternSet(tuple(patterns), gap)
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> PatternSet:
+    """The shipped patterns (what ``required_fields`` uses to call a value a placeholder)."""
+    return load_patterns()
+
+
+def find_placeholders(text: str, patterns: PatternSet) -> list[Mark]:
+    """Fill-in marks in ``text``; overlapping or adjacent (≤ merge_gap) marks are merged."""
+    hits: list[tuple[int, int, Pattern]] = []
+    for p in patterns.patterns:
+        for m in p.regex.finditer(text):
+            a, b = m.span()
+            if a == b:
+                continue
+            if p.unless_before is not None and p.unless_before.search(text[:a]):
+                continue
+            if p.unless_after is not None and p.unless_after.match(text[b:]):
+                continue
+            hits.append((a, b, p))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    marks: list[Mark] = []
+    for a, b, p in hits:
+        if marks and a <= marks[-1].span[1] + patterns.merge_gap:
+            last = marks[-1]
+            end = max(last.span[1], b)
+            names = last.names + ((p.name,) if p.name not in last.names else ())
+            ids = last.ids + ((p.id,) if p.id not in last.ids else ())
+            marks[-1] = Mark((last.span[0], end), text[last.span[0]:end], names, ids)
+        else:
+            marks.append(Mark((a, b), text[a:b], (p.name,), (p.id,)))
+    return marks
+
+
+# --- where text lives ---------------------------------------------------------------------------
+
+
+@dataclass
+class TextSpot:
+    text: str
+    location: Location | None
+    where: str                   # Chinese: 「第二章 预审核」中的段落 / 表2-1 第3行第2列 / 页眉
+
+
+def table_name(table) -> str:
+    return f"「{table.caption}」" if table.caption else f"第 {table.index + 1} 个表格"
+
+
+def _sections(doc):
+    """block index → the text (number label included) of the heading it sits under."""
+    heads = [(b.location.block, b.text) for b in doc.blocks if isinstance(b, Heading)]
+    starts = [h[0] for h in heads]
+
+    def section(loc: Location) -> str:
+        i = bisect.bisect_right(starts, loc.block) - 1
+        return f"「{heads[i][1]}」" if i >= 0 else "封面、封二等前置部分"
+
+    return section
+
+
+def text_spots(doc) -> list[TextSpot]:
+    """All readable text of a document with its location, in document order (headers, footers
+    and footnotes last)."""
+    section = _sections(doc)
+    spots: list[TextSpot] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            spots.append(TextSpot(block.text, block.location, f"标题「{block.text}」"))
+        elif isinstance(block, Paragraph):
+            spots.append(TextSpot(block.text, block.location, f"{section(block.location)}中的段落"))
+    for table in doc.tables:
+        loc = table.location
+        for r, row in enumerate(table.grid):
+            for c, cell in enumerate(row):
+                if not cell.is_origin(r, c) or not cell.text.strip():
+                    continue
+                where = f"{section(loc)}{table_name(table)}第 {r + 1} 行第 {c + 1} 列"
+                spots.append(TextSpot(cell.text, Location(loc.block, paragraph=loc.paragraph, table=table.index, row=r,
+                                                          col=c, page=loc.page, heading_path=loc.heading_path), where))
+    for part, texts in (("页眉", doc.headers), ("页脚", doc.footers), ("脚注", doc.footnotes)):
+        for text in texts:
+            spots.append(TextSpot(text, None, part))
+    return spots
+
+
+def _context(text: str, span: tuple[int, int], width: int) -> str:
+    a, b = span
+    left = ("…" if a > width else "") + text[max(0, a - width):a]
+    right = text[b:b + width] + ("…" if len(text) > b + width else "")
+    return f"{left}【{text[a:b]}】{right}".replace("\n", " ")
+
+
+@kind("placeholders")
+def placeholders(ctx):
+    params = ctx.params
+    patterns = load_patterns(params.get("patterns_file", DEFAULT_FILE), tuple(params.get("disable", [])),
+                             tuple(params.get("extra", [])))
+    spots = ctx.cached("text_spots", lambda: text_spots(ctx.doc))
+    if not spots:
+        raise NotEvaluableRule("文档没有可读的文字")
+    limit = int(params.get("max_findings", 50))
+    width = int(params.get("context_chars", 12))
+    total, shown = 0, 0
+    for spot in spots:
+        for mark in find_placeholders(spot.text, patterns):
+            total += 1
+            if shown >= limit:
+                continue
+            shown += 1
+            yield ctx.finding(f"{spot.where}有未替换的占位内容「{mark.text}」",
+                              location=spot.location,
+                              evidence=f"{_context(spot.text, mark.span, width)}（识别为：{'、'.join(mark.names)}）",
+                              suggestion="请用实际内容替换占位符；确不适用的栏目请填写“/”或“无”并说明。")
+    if total > shown:
+        yield ctx.finding(f"另有 {total - shown} 处占位内容未逐一列出（共 {total} 处）",
+                          evidence=f"每份文档最多逐条列出 {limit} 处（max_findings）",
+                          suggestion="全文检索 XXX、××、【】、待定、待补充 等占位内容并逐一替换。")

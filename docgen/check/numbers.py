@@ -1,0 +1,305 @@
+"""Numbers as printed in a submitted report: parse a cell or a phrase, know how precise it is, and
+compare derived figures within the precision the report shows.
+
+Why this module exists (checker.md §5.3, measured on real reports): the numeric rules recompute
+totals, differences, rates, products and economic indicators from the figures a consultancy
+printed, and every printed figure was rounded. A check is only honest when its tolerance comes
+from the *displayed* precision: "70.90" stands for anything in [70.895, 70.905]. So a parsed
+number keeps its displayed step (0.01 for "70.90", 1000 for "12.5万"), and derived values are
+computed as intervals (:class:`Interval`): the sum of n printed terms is uncertain by the sum of
+their half-steps — "half a unit of the last displayed decimal, summed over the terms" — and a
+ratio or product by the interval bounds. A stated figure contradicts the computation only when its
+own interval does not meet the computed one. Decimal arithmetic only: floats would put
+"0.1229 × 100 = 12.290000000000001" into the evidence a clerk reads.
+
+What ``parse_number`` accepts (the variants real reports use):
+
+* thousands separators "1,234.5", "12 000" (groups of exactly three digits);
+* full-width digits and punctuation "１２３．４", "１２％" (NFKC);
+* negative signs -, −, ‑, –, － (but "—" alone is "not applicable", never a sign);
+* percentages "12.3%", "12.3％", "百分之五", "百分之十二点五";
+* a unit written in the cell, "12.5万元", "0.1229 kgce/kWh", "8.60 万kWh/a" (any unit of the
+  project's registry, docgen.calc.units), and the bare multipliers "12.5万" / "3亿";
+* an approximate marker "约" / "≈" (kept as ``approx``: the caller decides whether to compare).
+
+What it refuses (returns ``None``): not-applicable markers ("—", "/", "无", "不适用", empty),
+several numbers in one cell ("甲苯 2.00 t/a；VOCs 0.35 t/a"), ranges "5500–7000", limits
+"≥99.5%" / "<0.5", dates "2024年9月26日", codes "W-1", and scientific-ish forms ("1.2e-5",
+"1.2×10⁻³", "1.2×10^3"), which reports use for concentrations, never for figures that add up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from docgen.calc.errors import UnitError
+from docgen.calc.units import is_known_unit, parse_unit
+from docgen.read import numerals
+
+__all__ = [
+    "Interval",
+    "ParsedNumber",
+    "convert_interval",
+    "fmt",
+    "fmt_interval",
+    "known_unit",
+    "parse_number",
+    "same_unit",
+    "tolerance",
+    "unit_factor",
+]
+
+ZERO = Decimal(0)
+HALF = Decimal("0.5")
+
+_MINUS = str.maketrans({"−": "-", "‑": "-", "–": "-", "﹣": "-", "‐": "-"})
+_GROUP_SPACES = "\u0020\u00a0\u2009\u202f"
+_NUMBER = re.compile(
+    r"^(?P<approx>约|≈|大约)?\s*(?P<sign>[+-])?\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"\s*(?P<rest>.*)$"
+)
+_SCIENTIFIC = re.compile(r"^(?:[eE][+-]?\d|[×xX*]\s*10)")
+_FOOTNOTE = re.compile(r"[*※①②③④⑤⑥⑦⑧⑨⑩]+$")
+_PERCENT_WORDS = re.compile(r"^(?P<approx>约)?百分之(?P<num>[零〇○一二两三四五六七八九十百千点]+)$")
+_SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [lo, hi] of Decimals: a printed figure and everything computed from printed
+    figures. Sums add half-widths; products and quotients take the extreme bounds. ``point`` is the
+    value computed from the printed figures themselves (what a clerk gets redoing the sum by hand),
+    carried along for the evidence: for a quotient it is not the interval's midpoint."""
+
+    lo: Decimal
+    hi: Decimal
+    point: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if self.point is None:
+            object.__setattr__(self, "point", (self.lo + self.hi) / 2)
+
+    @classmethod
+    def exact(cls, value: Decimal | int | str) -> Interval:
+        v = Decimal(value)
+        return cls(v, v, v)
+
+    @classmethod
+    def around(cls, value: Decimal, half_width: Decimal) -> Interval:
+        return cls(value - half_width, value + half_width, value)
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+    @property
+    def half_width(self) -> Decimal:
+        return (self.hi - self.lo) / 2
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi, self.point + other.point)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo, self.point - other.point)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo, -self.point)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi]
+        return Interval(min(products), max(products), self.point * other.point)
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.lo <= 0 <= other.hi:
+            raise ZeroDivisionError("divisor interval contains zero")
+        quotients = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi]
+        return Interval(min(quotients), max(quotients), self.point / other.point)
+
+    def scale(self, k: Decimal) -> Interval:
+        a, b = self.lo * k, self.hi * k
+        return Interval(min(a, b), max(a, b), self.point * k)
+
+    def abs(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return -self
+        return Interval(ZERO, max(-self.lo, self.hi), abs(self.point))
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def contains(self, value: Decimal) -> bool:
+        return self.lo <= value <= self.hi
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A figure as printed. ``value`` is the number written (12.3 for "12.3%", 12.5 for "12.5万元",
+    125000 for the bare "12.5万"); ``places`` the decimals displayed; ``step`` the unit of the last
+    displayed digit in ``value``'s terms (0.01 for "70.90", 1000 for "12.5万"); ``unit`` the unit
+    written with the number in canonical form (calc.units), ``None`` when none; ``percent`` for
+    "%", "％" and 百分之; ``approx`` for "约"/"≈"."""
+
+    value: Decimal
+    places: int
+    step: Decimal
+    unit: str | None
+    percent: bool
+    text: str
+    approx: bool = False
+
+    @property
+    def half_unit(self) -> Decimal:
+        return self.step * HALF
+
+    def interval(self) -> Interval:
+        """The values this printed figure may stand for: value ± half a unit of its last digit."""
+        return Interval.around(self.value, self.half_unit)
+
+    def fraction_interval(self) -> Interval:
+        """A percentage as a fraction (12.3% → [0.1225, 0.1235]); other numbers unchanged."""
+        iv = self.interval()
+        return iv.scale(Decimal("0.01")) if self.percent else iv
+
+    def rate_readings(self) -> list[Interval]:
+        """The fractions a printed rate may mean: "12.3%" only 0.123; an unmarked "12.3" (under a
+        header that does not say %) either 12.3 or 12.3 % — reports drop the % sign in rate columns
+        and rows, and a checker must not call that a contradiction."""
+        if self.percent:
+            return [self.fraction_interval()]
+        return [self.interval(), self.interval().scale(Decimal("0.01"))]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+
+
+def _cn_decimal(text: str) -> tuple[Decimal, int] | None:
+    """十二点五 → (12.5, 1); 五 → (5, 0); None when not a Chinese numeral."""
+    whole, _, frac = text.partition("点")
+    integer = numerals.parse(whole) if whole else 0
+    if integer is None:
+        return None
+    if frac and not all(ch in _CN_DIGITS for ch in frac):
+        return None
+    digits = "".join(str(_CN_DIGITS[ch]) for ch in frac)
+    return Decimal(f"{integer}.{digits}" if digits else str(integer)), len(digits)
+
+
+def known_unit(text: str | None) -> str | None:
+    """The canonical spelling of a unit text of the registry ("万 kWh" → "万kWh"), or None."""
+    if not text:
+        return None
+    t = text.strip()
+    if t in ("%", "％"):
+        return "%"
+    if not is_known_unit(t):
+        return None
+    return parse_unit(t).text
+
+
+def parse_number(text: str | None) -> ParsedNumber | None:
+    """The single figure printed in ``text`` with its precision and unit, or ``None`` (see the module
+    docstring for what is accepted and refused)."""
+    if text is None:
+        return None
+    return _parse_number(text)
+
+
+@lru_cache(maxsize=16384)
+def _parse_number(text: str) -> ParsedNumber | None:
+    raw = text
+    t = _FOOTNOTE.sub("", _fold(text)).strip()
+    if not t:
+        return None
+    m = _PERCENT_WORDS.match(t)
+    if m:
+        parsed = _cn_decimal(m.group("num"))
+        if parsed is None:
+            return None
+        value, places = parsed
+        return ParsedNumber(value, places, Decimal(1).scaleb(-places), None, True, raw, bool(m.group("approx")))
+    m = _NUMBER.match(t)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    if _SCIENTIFIC.match(rest):
+        return None
+    digits = re.sub(r"[," + _GROUP_SPACES + r"]", "", m.group("num"))
+    value = Decimal(digits)
+    places = len(digits.split(".", 1)[1]) if "." in digits else 0
+    if m.group("sign") == "-":
+        value = -value
+    step = Decimal(1).scaleb(-places)
+    unit: str | None = None
+    percent = False
+    if rest in ("%",):
+        percent = True
+    elif rest in _SCALE:
+        value *= _SCALE[rest]
+        step *= _SCALE[rest]
+    elif rest:
+        unit = known_unit(rest)
+        if unit is None:
+            return None
+        if unit == "%":
+            unit, percent = None, True
+    return ParsedNumber(value, places, step, unit, percent, raw, bool(m.group("approx")))
+
+
+def tolerance(*numbers: ParsedNumber) -> Decimal:
+    """Half a unit of the last displayed digit, summed over the printed terms (checker.md §5.3)."""
+    return sum((n.half_unit for n in numbers), ZERO)
+
+
+# ─── units ────────────────────────────────────────────────────────────────────────────────────────
+
+def unit_factor(from_unit: str | None, to_unit: str | None) -> Fraction:
+    """Exact multiplier taking a value in ``from_unit`` to ``to_unit`` (万元 → 元: 10000); 1 when
+    either side has no unit or both are the same. Raises ``UnitError`` across dimensions."""
+    if not from_unit or not to_unit or from_unit == to_unit:
+        return Fraction(1)
+    source, target = parse_unit(from_unit), parse_unit(to_unit)
+    if source.dimension != target.dimension:
+        raise UnitError(f"计量单位「{from_unit}」不能换算为「{to_unit}」")
+    return source.exact_factor / target.exact_factor
+
+
+def convert_interval(iv: Interval, from_unit: str | None, to_unit: str | None) -> Interval:
+    """An interval in ``from_unit`` expressed in ``to_unit`` (docgen.calc.units registry)."""
+    f = unit_factor(from_unit, to_unit)
+    if f == 1:
+        return iv
+    k = Decimal(f.numerator) / Decimal(f.denominator)
+    return iv.scale(k)
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Both unknown/absent, or the same canonical unit."""
+    return (known_unit(a) or a) == (known_unit(b) or b)
+
+
+# ─── display ──────────────────────────────────────────────────────────────────────────────────────
+
+def fmt(value: Decimal, places: int) -> str:
+    """A Decimal rounded for evidence text ("235.40"); "-0.00" is shown as "0.00"."""
+    q = Decimal(1).scaleb(-max(places, 0))
+    out = value.quantize(q)
+    if out == 0:
+        out = abs(out)
+    return f"{out:f}"
+
+
+def fmt_interval(iv: Interval, places: int) -> str:
+    """"235.40" when the interval is narrower than the display step, else "235.35–235.45"."""
+    lo, hi = fmt(iv.lo, places), fmt(iv.hi, places)
+    return lo if lo == hi else f"{lo}–{hi}"

@@ -1,0 +1,521 @@
+"""Recognising the required tables of a report by their header row and caption (checker.md §5.3).
+
+Why by header and not by caption alone: consultancies number and name tables their own way
+("表3-2 物料平衡表", "表 4 全厂物料输入输出一览", or no caption at all), but the column concepts of a
+required table are stable — an options list always has a scheme number, a scheme name, a type, an
+investment … So each required table is declared in the rule pack as a set of column CONCEPTS, each
+with aliases (the renderer's own header, docgen/data/tables.yaml, and the wording seen in real
+reports), and a table is scored by how many of the required concepts its header shows:
+
+* header cells are compared in their matching form (docgen.read.normalize.norm: NFKC, full-width
+  brackets to ASCII, spaces and U+3000 removed, traditional→simplified, 与/及→和) with the unit
+  split off: "削减率（%）" → name 削减率, unit %; "投资(万元)" → 投资, 万元;
+* every header row level is a candidate, so a two-level header "污染物排放量/审核前" matches the
+  alias 审核前 as well as 污染物排放量/审核前;
+* an alias equal to a header level scores 1.0, an alias contained in it (投资额 ⊃ 投资) 0.8 —
+  exact first, so 方案名称 is never taken by the alias 名称 when a column 名称 exists;
+* score = weighted coverage of the required concepts (Σ best score / number required) plus a
+  bonus (CAPTION_BONUS) when the caption title (表X-Y removed) matches the table's name or aliases;
+* a header that shows a column of a sibling table (the spec's ``exclude``: 排气筒 for the
+  wastewater table, 资金来源 for the options list) costs EXCLUDE_PENALTY;
+* the tables of a document are assigned to targets best score first, each table to at most one
+  target, and accepted at score ≥ ``min_coverage`` (default 0.8); a 续表 / split piece (``Table.
+  continued_from``, set by the reader) belongs to the target of the table it continues.
+
+The result is computed once per document (``ctx.cache["tables"]``) and shared: the required_table
+rules report missing tables and columns from it, the numeric rules find their columns in it.
+
+"Filled" (checker.md §5.3): a cell is filled when it is not empty, not a placeholder (X, ×,
+【…】, {{…}}, ____, 待定, 待补充 …) and — for columns that do not allow it — not a not-applicable
+marker (—, -, /, 无, 不适用).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from docgen.read.model import Document, Image, Paragraph, Table
+from docgen.read.normalize import fold, norm
+
+#: Added to the column coverage when the caption title matches the table's name or an alias
+#: (exact; 0.75 × this when the caption only contains it).
+CAPTION_BONUS = 0.2
+#: Score of a header that contains an alias (vs 1.0 for an exact match).
+CONTAINS_SCORE = 0.8
+#: Subtracted when the header shows a column of a sibling table (the spec's ``exclude``): measured on
+#: the rendered samples, without it the options list (T-16) scores 1.00 on the implementation plan
+#: (T-21) and the waste-gas table (T-9b) 1.00 on the wastewater table (T-9a) from headers alone.
+EXCLUDE_PENALTY = 0.3
+#: Weight of an optional column concept relative to a required one (tie-breaks only).
+OPTIONAL_WEIGHT = 0.05
+DEFAULT_MIN_COVERAGE = 0.8
+NA_MARKERS = ("—", "-", "/", "无", "不适用")
+
+_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_UNIT = re.compile(r"^(.*?)\(([^()]*)\)$")
+_CAPTION_PREFIX = re.compile(r"^(?:续)?(?:附)?表\s*[\dA-Za-z一二三四五六七八九十]*[\dA-Za-z.\-]*[:：.、\s]*")
+
+# Placeholder patterns, consistent with docgen's template conventions and the TPL rules: a cell that
+# is only X/×/x, runs of XX/××, 【…】 and {{…}} slots, ____ blanks, and "to be decided" words.
+_PLACEHOLDER = re.compile(
+    r"^[Xx×]$|[X×]{2,}|【[^】]*】|\{\{.*?\}\}|\{%.*?%\}|_{3,}|待定|待补充|待填|待核实|待完善|TBD",
+)
+
+
+@dataclass
+class TableMatch:
+    """A required table found in the document.
+
+    ``target_id``: the T-n / A-n id of the spec; ``table``: the (first piece of the) table;
+    ``score``: coverage + caption bonus; ``how``: caption | header | caption+header (what carried
+    the match: "caption" when the header coverage alone was below the threshold); ``columns``:
+    concept id → column index in ``table``; ``missing``: required concept ids not found in the
+    header; ``confidence``: how sure the match is (score capped at 1 × the reader's table confidence);
+    ``pieces``: the 续表 / split pieces after the first (their rows are data rows of the same table);
+    ``cells``: concept id → (row, col) of the matched cell, for concepts found in the body
+    (``where: cell``: row labels, key–value fields); ``coverage``/``caption_score``: the two parts
+    of ``score``.
+    """
+
+    target_id: str
+    table: Table
+    score: float
+    how: str
+    columns: dict[str, int] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+    coverage: float = 0.0
+    caption_score: float = 0.0
+    pieces: list[Table] = field(default_factory=list)
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def data_rows(self) -> list[tuple[Table, int, list]]:
+        """(table, row index, cells) of every data row, over the first table and its 续表 pieces."""
+        out = []
+        for t in [self.table] + self.pieces:
+            for r in range(t.header_rows, t.n_rows):
+                out.append((t, r, t.grid[r]))
+        return out
+
+
+# ─── header analysis ──────────────────────────────────────────────────────────────────────────────
+
+@lru_cache(maxsize=65536)
+def split_unit(text: str) -> tuple[str, str | None]:
+    """Matching form of a header text and its unit: "削减率（%）" → ("削减率", "%")."""
+    t = norm(text)
+    m = _UNIT.match(t)
+    if m and m.group(1):
+        return m.group(1), m.group(2) or None
+    return t, None
+
+
+def _levels(table: Table, col: int) -> list[str]:
+    """The header texts of column ``col``, top level first, one per distinct header cell."""
+    levels: list[str] = []
+    seen: list = []
+    for r in range(min(table.header_rows, table.n_rows)):
+        row = table.grid[r]
+        if col >= len(row):
+            continue
+        cell = row[col]
+        if any(cell is s for s in seen):
+            continue
+        seen.append(cell)
+        if cell.text.strip():
+            levels.append(cell.text)
+    if not levels and col < len(table.header_paths) and table.header_paths[col]:
+        levels = [table.header_paths[col]]
+    return levels
+
+
+def header_names(table: Table, col: int) -> list[str]:
+    """Matching candidates of a column: each level's name (unit removed) and the joined path."""
+    columns = _index(table).columns
+    return list(columns[col]) if col < len(columns) else []
+
+
+class _Index:
+    """What matching needs of a table, computed once per table (kept on the Table object, like
+    Cell.norm): the header names of each column and the matching form of every short cell."""
+
+    def __init__(self, table: Table):
+        self.columns: list[tuple[str, ...]] = []
+        for col in range(table.n_cols):
+            names = [split_unit(t)[0] for t in _levels(table, col)]
+            names = [n for n in names if n]
+            if len(names) > 1:
+                names.append("/".join(names))
+            self.columns.append(tuple(names))
+        self.cells: list[tuple[int, int, str]] = []
+        self.first: dict[str, tuple[int, int]] = {}                      # name → first (row, col)
+        self.by_initial: dict[str, list[tuple[int, int, str]]] = {}      # first character → cells
+        seen: set[int] = set()
+        for r, row in enumerate(table.grid):
+            for c, cell in enumerate(row):
+                if id(cell) in seen:
+                    continue
+                seen.add(id(cell))
+                if cell.text and len(cell.text) <= 60:
+                    name = split_unit(cell.text)[0]
+                    if name:
+                        self.cells.append((r, c, name))
+                        self.first.setdefault(name, (r, c))
+                        self.by_initial.setdefault(name[0], []).append((r, c, name))
+
+
+def _index(table: Table) -> _Index:
+    index = table.__dict__.get("_match_index")
+    if index is None:
+        index = table.__dict__["_match_index"] = _Index(table)
+    return index
+
+
+def _alias_forms(aliases) -> tuple[str, ...]:
+    return _alias_forms_cached(tuple(aliases))
+
+
+@lru_cache(maxsize=4096)
+def _alias_forms_cached(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for a in aliases:
+        name = split_unit(a)[0]
+        if name and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def _header_score(names: tuple[str, ...], forms: tuple[str, ...]) -> float:
+    best = 0.0
+    for n in names:
+        for a in forms:
+            if n == a:
+                return 1.0
+            if not best and len(a) >= 2 and a in n:
+                best = CONTAINS_SCORE
+    return best
+
+
+def column_score(table: Table, col: int, aliases: list[str]) -> float:
+    """1.0 when a header level (or the whole path) equals an alias, CONTAINS_SCORE when one contains
+    an alias of ≥ 2 characters, else 0."""
+    columns = _index(table).columns
+    return _header_score(columns[col], _alias_forms(aliases)) if col < len(columns) else 0.0
+
+
+def find_column(table: Table, aliases: list[str], exclude: set[int] | frozenset = frozenset()) -> int | None:
+    """The column whose header matches one of ``aliases``: exact before contains, leftmost on ties.
+
+    Every header row level is checked ("污染物排放量/审核前" matches "审核前"); units in （）/() are
+    split off before comparing ("投资（万元）" matches "投资"). ``exclude``: columns already taken.
+    """
+    best, best_col = 0.0, None
+    for col in range(table.n_cols):
+        if col in exclude:
+            continue
+        s = column_score(table, col, aliases)
+        if s > best:
+            best, best_col = s, col
+    return best_col
+
+
+def header_unit(table: Table, col: int) -> str | None:
+    """The unit written in the header of column ``col`` (（万元）, (t/a), 万kWh …), lowest level
+    first, in folded form (NFKC: full-width brackets and digits to ASCII, m³ → m3); None when no
+    level has one."""
+    for text in reversed(_levels(table, col)):
+        m = _UNIT.match(fold(text))
+        if m and m.group(1) and m.group(2):
+            return m.group(2)
+    return None
+
+
+# ─── cells ────────────────────────────────────────────────────────────────────────────────────────
+
+def is_placeholder(text: str) -> bool:
+    """A template slot or a "to be filled" marker: X, ×, XXX, 【…】, {{…}}, ____, 待定, 待补充 …
+    (on NFKC text with spaces removed; 【】 are kept as written, 〔2018〕 is not a slot)."""
+    t = _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return bool(t) and bool(_PLACEHOLDER.search(t))
+
+
+def is_na(text: str, na_markers=NA_MARKERS) -> bool:
+    t = fold(text or "")
+    return bool(t) and t in {fold(m) for m in na_markers}
+
+
+def is_filled(text: str, na_markers=NA_MARKERS) -> bool:
+    """A cell with real content: not empty, not a placeholder and not one of ``na_markers``.
+
+    Pass ``na_markers=()`` for a column that allows "not applicable": "—" or "/" then counts as filled.
+    """
+    t = fold(text or "")
+    if not t:
+        return False
+    if is_placeholder(text):
+        return False
+    return not is_na(t, na_markers)
+
+
+# ─── captions ─────────────────────────────────────────────────────────────────────────────────────
+
+@lru_cache(maxsize=4096)
+def norm_all(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(norm(t) for t in texts if t)
+
+
+@lru_cache(maxsize=4096)
+def caption_title(caption: str | None) -> str:
+    """The caption in matching form without its 表X-Y / 续表 / 附表N prefix."""
+    if not caption:
+        return ""
+    return norm(_CAPTION_PREFIX.sub("", fold(caption), count=1))
+
+
+def caption_score(caption: str | None, names: list[str]) -> float:
+    """1 when the caption title equals the name or an alias, 0.75 when it contains one (or is
+    contained in one, ≥ 4 characters), else 0."""
+    title = caption_title(caption)
+    if not title:
+        return 0.0
+    forms = norm_all(tuple(names))
+    if title in forms:
+        return 1.0
+    if any(f in title or (len(title) >= 4 and title in f) for f in forms):
+        return 0.75
+    return 0.0
+
+
+# ─── recognition ──────────────────────────────────────────────────────────────────────────────────
+#
+# A concept is ``{id, name?, aliases, required (default true), allow_na, where, match, min_count}``.
+# ``where: header`` (default) looks at the header levels of each column; ``where: cell`` looks at
+# every cell of the table — for row labels (物料平衡表: 输入/输出), key–value forms (企业基本情况表:
+# 企业名称 | …) and tables written either way round (经济评估表: indicators as columns or as rows).
+# A cell concept matches a cell equal to an alias (1.0) or starting with it (CONTAINS_SCORE, cell at
+# most PREFIX_SLACK characters longer: "地址及邮政编码" ⊃ 地址), or containing it when ``match:
+# contains`` (section rows "一、无/低费方案").
+
+PREFIX_SLACK = 10
+
+
+def concept_aliases(concept: dict) -> list[str]:
+    return [a for a in [concept.get("name", "")] + list(concept.get("aliases", [])) if a]
+
+
+def concept_where(concept: dict, spec: dict) -> str:
+    return concept.get("where") or ("cell" if spec.get("layout") == "key_value" else "header")
+
+
+def _name_score(name: str, forms: tuple[str, ...], match: str) -> float:
+    if name in forms:
+        return 1.0
+    for a in forms:
+        if len(a) >= 2 and name.startswith(a) and len(name) <= len(a) + PREFIX_SLACK:
+            return CONTAINS_SCORE
+        if match == "contains" and len(a) >= 2 and a in name:
+            return CONTAINS_SCORE
+    return 0.0
+
+
+def cell_score(text: str, aliases: list[str], match: str = "prefix") -> float:
+    """How well one cell's text names a cell concept: 1 exact, CONTAINS_SCORE prefix (or contains)."""
+    name = split_unit(text)[0]
+    return _name_score(name, _alias_forms(aliases), match) if name else 0.0
+
+
+def _find_cell(table: Table, aliases: list[str], match: str) -> tuple[float, int, int] | None:
+    """Best cell for a cell concept: the first exact one, else the first prefix (or contains) one."""
+    forms = _alias_forms(aliases)
+    index = _index(table)
+    for a in forms:
+        if a in index.first:
+            return (1.0, *index.first[a])
+    hits = []
+    if match == "contains":
+        hits = [(r, c) for r, c, name in index.cells if _name_score(name, forms, match)]
+    else:
+        for a in forms:
+            hits += [(r, c) for r, c, name in index.by_initial.get(a[0], ()) if _name_score(name, (a,), match)]
+    if not hits:
+        return None
+    r, c = min(hits)
+    return (CONTAINS_SCORE, r, c)
+
+
+def _concept_scores(table: Table, spec: dict):
+    """Greedy one-to-one assignment of header concepts to columns (best score first; a column
+    serves one concept) and a search of the cell concepts: (columns, cells, got, coverage, optional
+    share, missing)."""
+    concepts = spec.get("columns", [])
+    index = _index(table)
+    pairs = []
+    columns: dict[str, int] = {}
+    cells: dict[str, tuple[int, int]] = {}
+    got: dict[str, float] = {}
+    for k, c in enumerate(concepts):
+        aliases = concept_aliases(c)
+        if concept_where(c, spec) == "cell":
+            hit = _find_cell(table, aliases, c.get("match", "prefix"))
+            if hit:
+                got[c["id"]] = hit[0]
+                cells[c["id"]] = (hit[1], hit[2])
+                if hit[1] < table.header_rows:  # found in the header: a column like any other
+                    columns.setdefault(c["id"], hit[2])
+            continue
+        forms = _alias_forms(aliases)
+        for col, names in enumerate(index.columns):
+            s = _header_score(names, forms)
+            if s:
+                pairs.append((-s, k, col))
+    pairs.sort()
+    used: set[int] = set(columns.values())  # header columns already named by a cell concept
+    for neg, k, col in pairs:
+        cid = concepts[k]["id"]
+        if cid in got or col in used:
+            continue
+        columns[cid], got[cid] = col, -neg
+        used.add(col)
+    required = [c["id"] for c in concepts if c.get("required", True)]
+    optional = [c["id"] for c in concepts if not c.get("required", True)]
+    coverage = sum(got.get(c, 0.0) for c in required) / len(required) if required else 0.0
+    opt = sum(got.get(c, 0.0) for c in optional) / len(optional) if optional else 0.0
+    missing = [c for c in required if c not in got]
+    return columns, cells, coverage, opt, missing
+
+
+def concept_columns(table: Table, concept: dict, taken: set[int] | frozenset = frozenset()) -> list[int]:
+    """Every column whose header matches the concept (e.g. the three year columns of 近三年消耗量),
+    leaving out ``taken`` (columns assigned to other concepts)."""
+    aliases = concept_aliases(concept)
+    return [col for col in range(table.n_cols) if col not in taken and column_score(table, col, aliases)]
+
+
+def score_table(table: Table, spec: dict) -> TableMatch:
+    """The match of one table against one spec, accepted or not (used for "nearest candidates")."""
+    columns, cells, coverage, opt, missing = _concept_scores(table, spec)
+    cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
+    score = coverage + CAPTION_BONUS * cap + OPTIONAL_WEIGHT * opt
+    excluded = excluded_headers(table, spec)
+    if excluded:
+        score -= EXCLUDE_PENALTY
+    min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
+    if cap and coverage >= min_cov:
+        how = "caption+header"
+    elif cap:
+        how = "caption"
+    else:
+        how = "header"
+    return TableMatch(target_id=spec["target_id"], table=table, score=round(score, 4), how=how, columns=columns,
+                      missing=missing, confidence=round(min(1.0, score) * table.confidence, 4),
+                      coverage=round(coverage, 4), caption_score=cap, cells=cells)
+
+
+def excluded_headers(table: Table, spec: dict) -> list[str]:
+    """The spec's ``exclude`` aliases found in the header: columns that mark a sibling table (废气
+    排气筒 in a wastewater table, 资金来源 in an options list …)."""
+    forms = _alias_forms(spec.get("exclude", []))
+    if not forms:
+        return []
+    return [a for a in forms if any(_header_score(names, (a,)) for names in _index(table).columns)]
+
+
+def _signature(specs: list[dict]) -> str:
+    return json.dumps(specs, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def candidates(doc: Document, spec: dict, limit: int = 3) -> list[TableMatch]:
+    """The ``limit`` best-scoring tables for a spec (accepted or not), best first: the evidence of a
+    "table missing" finding."""
+    scored = [score_table(t, spec) for t in doc.tables if t.continued_from is None]
+    scored = [m for m in scored if m.score > 0]
+    scored.sort(key=lambda m: (-m.score, m.table.index))
+    return scored[:limit]
+
+
+SPEC_KEYS = ("name", "aliases", "columns", "min_coverage", "layout", "exclude")
+
+
+def spec_of(rule) -> dict:
+    """The table spec of a ``required_table`` rule: its recognition params and its target_id."""
+    spec = {k: v for k, v in rule.params.items() if k in SPEC_KEYS}
+    spec["target_id"] = rule.target_id
+    spec.setdefault("name", rule.target)
+    return spec
+
+
+def profile_specs(profile) -> list[dict]:
+    """The table specs of every ``required_table`` rule of a profile (the rule's target_id and params)."""
+    return [spec_of(rule) for rule in profile.rules if rule.kind == "required_table"]
+
+
+def recognise(ctx, specs: list[dict] | None = None) -> dict[str, TableMatch]:
+    """Assign the document's tables to the required-table specs; target_id → TableMatch for the
+    targets found (absent targets have no key).
+
+    Each spec: ``{target_id, name, aliases (caption title aliases), columns: [{id, aliases,
+    required: bool, where, match}], layout (grid | key_value), min_coverage (default 0.8)}``.
+    ``specs=None`` takes the specs of every ``required_table`` rule of ``ctx.profile`` (what the
+    rules use, so all rules share one assignment: a table goes to at most one target, best score
+    first). Cached per document in ``ctx.cache["tables"]`` keyed by the specs. 续表 pieces are
+    never candidates of their own; a piece joins the match of the table it continues
+    (``TableMatch.pieces``).
+    """
+    store = ctx.cache.setdefault("tables", {})
+    if specs is None:
+        key = f"profile:{ctx.profile.id}:{id(ctx.profile)}"
+        if key not in store:
+            store[key] = _assign(ctx.doc, profile_specs(ctx.profile))
+        return store[key]
+    key = _signature(specs)
+    if key not in store:
+        store[key] = _assign(ctx.doc, specs)
+    return store[key]
+
+
+def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
+    tables = [t for t in doc.tables if t.continued_from is None]
+    scored: list[tuple[float, int, int, TableMatch]] = []
+    for si, spec in enumerate(specs):
+        min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
+        for t in tables:
+            m = score_table(t, spec)
+            if m.score >= min_cov:
+                scored.append((-m.score, t.index, si, m))
+    scored.sort(key=lambda x: (x[0], x[1], x[2]))
+    result: dict[str, TableMatch] = {}
+    taken: set[int] = set()
+    for _, index, _, m in scored:
+        if m.target_id in result or index in taken:
+            continue
+        result[m.target_id] = m
+        taken.add(index)
+    for m in result.values():
+        m.pieces = [t for t in doc.tables if t.continued_from == m.table.index]
+    return result
+
+
+# ─── tables that are pictures ─────────────────────────────────────────────────────────────────────
+
+def image_tables(doc: Document, max_gap: int = 2) -> list[tuple[Paragraph, Image]]:
+    """Table captions (表X-Y …) followed — within ``max_gap`` blocks and before any table — by an
+    image instead of a table: a table pasted as a picture, whose content cannot be checked."""
+    from docgen.read.docx.captions import is_caption_text
+
+    out = []
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph) or not is_caption_text(b.text):
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + max_gap)):
+            nxt = blocks[j]
+            if isinstance(nxt, Table):
+                break
+            if isinstance(nxt, Image):
+                out.append((b, nxt))
+                break
+    return out
