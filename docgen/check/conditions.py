@@ -42,3 +42,17 @@ def has_high_cost_schemes(ctx) -> bool:
     col = match.columns["cost_class"]
     return any(len(cells) > col and ("中/高费" in cells[col].norm or "中高费" in cells[col].norm)
                for _table, _row, cells in match.data_rows())
+
+
+@condition("mandatory_audit")
+def mandatory_audit(ctx) -> bool:
+    """The 强审 deadlines of seed 003 bind enterprises on the mandatory list only: a 自愿性 audit
+    has no 名单公布 date and no such deadlines. From the audit data when given, else from the text
+    (a voluntary report says so: "自愿开展…清洁生产审核"); when neither tells, the rule runs (it
+    reports only what the dates it finds show)."""
+    if ctx.audit is not None:
+        return ctx.audit.audit.type == "强制性"
+    text = full_text(ctx)
+    if "强制性清洁生产审核" in text:
+        return True
+    return "自愿" not in text

@@ -89,7 +89,10 @@ def test_own_rendered_reports_pass_with_exit_0(runner, rendered_reports):
     assert result.exit_code == 0, result.output
     docs = json.loads(result.stdout)
     assert [d["verdict"] for d in docs] == ["pass"] * 3
-    assert all(d["counts"] == {"error": 0, "warning": 0, "info": 0, "not_evaluable": 0} for d in docs)
+    # zero errors and zero warnings (issue 5 round trip); the only info is SEAL-001: our renders mark
+    # the place for the seal but carry no seal image, which a human has to verify on the real copy
+    assert all(d["counts"]["error"] == d["counts"]["warning"] == d["counts"]["not_evaluable"] == 0 for d in docs)
+    assert {f["rule"] for d in docs for f in d["findings"]} <= {"SEAL-001"}
 
 
 def test_text_report_of_a_passing_report(runner, good):

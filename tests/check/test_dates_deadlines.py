@@ -79,6 +79,8 @@ def test_deadline_from_audit_data_when_the_report_is_silent(rendered_reports):
     assert audit.audit.timeline.list_published is None
     assert check_pack(src, "shanghai-evaluation", *EVAL_CODES, audit=audit).findings == []
     listed = _with_timeline(audit, list_published=dt.date(2024, 3, 1))
+    # with a list date the audit is a mandatory one (强审 deadlines bind listed enterprises only)
+    listed.audit.type, listed.audit.mandatory_reasons = "强制性", ["双有"]
     start, evaluation = check_pack(src, "shanghai-evaluation", *EVAL_CODES, audit=listed).findings
     # start 2024-06-05 (stated in the report) vs 2024-03-01 + 2 months = 2024-05-01
     assert start.message == "审核启动（2024年6月5日）超过名单公布（2024年3月1日）后 2 个月的期限（2024年5月1日）"
@@ -100,10 +102,15 @@ def test_acceptance_deadline_in_the_report(rendered_reports, tmp_path):
 
 def test_acceptance_deadline_from_the_sample_data(rendered_reports):
     # the packaging-printing sample: started 2024-06-05, on-site acceptance 2026-06-16, i.e. 11
-    # days past 2026-06-05 — the 指引's "原则上 2 年内" is missed (the sample data, not the report)
+    # days past 2026-06-05. It is a 自愿性 audit: the 强审 deadline does not bind it (when:
+    # mandatory_audit) — the same dates in a mandatory audit miss the 指引's "原则上 2 年内".
     src = rendered_reports[(PP, "acceptance")]
     assert check_pack(src, "shanghai-acceptance", "DL-003").findings == []
-    (f,) = check_pack(src, "shanghai-acceptance", "DL-003", audit=_audit(PP)).findings
+    assert check_pack(src, "shanghai-acceptance", "DL-003", audit=_audit(PP)).findings == []
+    mandatory = _audit(PP).model_copy(deep=True)
+    mandatory.audit.type = "强制性"
+    mandatory.audit.mandatory_reasons = ["双有"]
+    (f,) = check_pack(src, "shanghai-acceptance", "DL-003", audit=mandatory).findings
     assert f.message == "现场验收（2026年6月16日）超过审核启动（2024年6月5日）后 24 个月的期限（2026年6月5日）"
 
 

@@ -535,3 +535,50 @@ def test_diesel_in_tonnes_against_a_per_kg_factor(rendered_reports, tmp_path):
     # 4.10 t × 1.4571 kgce/kg = 4100 kg × 1.4571 = 5974.11 kgce = 5.97 tce; bounds 4095 × 1.45705 = 5966.62
     # and 4105 × 1.45715 = 5981.60 kgce → ±0.00749 tce, + 0.005 for the result = 0.01249 → 0.012
     assert f.evidence == "折标准煤（tce）/2023年 = 4.10 t × 1.4571 kgce/kg = 5.97 tce ≠ 表中 59.70（容差 ±0.012）"
+
+
+def test_options_grouped_by_class_rows_instead_of_a_column():
+    from docgen.read.model import Cell
+    rows = [["方案编号", "方案名称", "预计投资（万元）"], ["", "", ""], ["W-1", "照明改造", "1.00"], ["W-2", "查漏", "0.50"],
+            ["", "", ""], ["Z-1", "余热回收", "80.00"], ["合计", "共 3 项（无/低费 2 项，中/高费 1 项）", "81.50"]]
+    spec = {"target_id": "T-16", "name": "清洁生产方案汇总表", "aliases": ["清洁生产方案汇总表"],
+            "columns": [{"id": "id", "aliases": ["方案编号"]}, {"id": "investment", "aliases": ["预计投资"]}]}
+    rule = {"kind": "scheme_counts", "params": {"sources": [{"table": spec, "category_column": "cost_class"}],
+                                                "row_count_tables": [spec]}}
+
+    def doc(sentence):
+        d = synthetic("表4-1 清洁生产方案汇总表", rows, (sentence,))
+        grid = d.tables[0].grid
+        for r, label in ((1, "一、无/低费方案"), (4, "二、中/高费方案")):   # group rows merged across the table
+            merged = Cell(label, row=r, col=0, colspan=3)
+            grid[r] = [merged, merged, merged]
+        return d
+
+    assert run_rule(doc("共提出清洁生产方案3项，其中无/低费方案2项、中/高费方案1项。"), rule) == []
+    (f,) = run_rule(doc("共提出清洁生产方案3项，其中无/低费方案3项、中/高费方案1项。"), rule)
+    # the group rows classify W-1, W-2 (无/低费) and Z-1 (中/高费): 2 + 1 = 3; the sentence says 3 + 1
+    assert f.message == "正文所述方案数与方案表不符：无/低费方案 3 项（表中 2 项）"
+
+
+def test_economics_with_parameters_stated_once_and_static_payback():
+    # I = 100.00, P = 25.00, Y = 10, t = 25 %, i = 8 %, n = 10 (stated once, for every scheme):
+    # D = 10.00; T = 25.00 − 10.00 = 15.00; E = 15.00 × 0.75 = 11.25; F = 11.25 + 10.00 = 21.25;
+    # static N = I / P = 4.00 (I / F would be 4.71); NPV = 21.25 × 6.7101 − 100.00 = 42.59; NPVR = 42.6 %;
+    # IRR: 21.25 × Σ(1+r)^-j = 100 → A(r) = 4.7059, between A(16.5 %) = 4.7447 and A(17 %) = 4.6586 → 16.7 %
+    header = ["方案编号", "总投资 I（万元）", "年运行费用节省 P（万元/a）", "年折旧 D（万元/a）", "应税利润 T（万元/a）",
+              "净利润 E（万元/a）", "年增现金流量 F（万元/a）", "投资偿还期 N（年）", "净现值 NPV（万元）", "净现值率 NPVR",
+              "内部收益率 IRR"]
+    row = ["Z-1", "100.00", "25.00", "10.00", "15.00", "11.25", "21.25", "4.00", "42.59", "42.6%", "16.7%"]
+    note = ("注：各方案折旧期 Y = 10 年，项目寿命 n = 10 年，所得税率 t = 25%，贴现率 i = 8%。",)
+    spec = {"target_id": "T-19c", "name": "中/高费方案经济评估表", "aliases": ["中/高费方案经济评估表"], "columns": [
+        {"id": "id", "aliases": ["方案编号"]}, {"id": "I", "aliases": ["总投资I"]},
+        {"id": "P", "aliases": ["年运行费用节省P"], "required": False}, {"id": "D", "aliases": ["年折旧D"], "required": False},
+        {"id": "T", "aliases": ["应税利润T"], "required": False}, {"id": "E", "aliases": ["净利润E"], "required": False},
+        {"id": "F", "aliases": ["年增现金流量F"], "required": False}, {"id": "N", "aliases": ["投资偿还期N"]},
+        {"id": "NPV", "aliases": ["净现值NPV"]}, {"id": "NPVR", "aliases": ["净现值率NPVR"], "required": False},
+        {"id": "IRR", "aliases": ["内部收益率IRR"]}]}
+    doc = synthetic("表5-3 中/高费方案经济评估表", [header, row], note)
+    assert run_rule(doc, {"kind": "economics", "params": {"table": spec}}) == []
+    (f,) = run_rule(doc, {"kind": "economics", "params": {"table": spec, "payback": "cash_flow"}})
+    # tolerance: (100.005 / 21.245 − 99.995 / 21.255) / 2 = (4.70728 − 4.70461) / 2 = 0.0013, + 0.005 = 0.006
+    assert f.evidence == "N = I / F = 100.00 / 21.25 = 4.71 ≠ 表中 4.00（容差 ±0.006）"

@@ -74,6 +74,7 @@ from docgen.check.tables import (
     header_unit,
     is_na,
     is_placeholder,
+    profile_specs,
     recognise,
     score_table,
 )
@@ -81,19 +82,17 @@ from docgen.read.model import Cell, Location, Table
 from docgen.read.normalize import fold, norm
 
 DEFAULT_TOTAL_LABELS = ("合计", "总计")
+DEFAULT_SUBTOTAL_LABELS = ("小计",)
 
 #: docgen.read.normalize.norm, memoised: the numeric rules compare the same labels and cell texts
 #: over and over (a table's rows are classified by several rules).
 cnorm = lru_cache(maxsize=32768)(norm)
-DEFAULT_SUBTOTAL_LABELS = ("小计",)
 
 
 # ─── finding tables ───────────────────────────────────────────────────────────────────────────────
 
 def _spec(ctx, spec) -> dict:
     if isinstance(spec, str):
-        from docgen.check.tables import profile_specs
-
         for s in profile_specs(ctx.profile):
             if s["target_id"] == spec:
                 return s

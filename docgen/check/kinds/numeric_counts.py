@@ -76,6 +76,14 @@ def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern) -> dict[str
     return out
 
 
+def _group_row(table, r: int, low_aliases, high_aliases) -> str | None:
+    """"low"/"high" for a group row whose only text names a class ("一、无/低费方案"), else None."""
+    texts = {c.text.strip() for c in table.grid[r] if c.text.strip()}
+    if len(texts) != 1:
+        return None
+    return _classify(next(iter(texts)), low_aliases, high_aliases)
+
+
 def _classify(text: str, low_aliases, high_aliases) -> str | None:
     t = cnorm(text)
     if any(cnorm(a) in t for a in high_aliases):
@@ -101,14 +109,20 @@ def scheme_counts(ctx):
             table = match.table
             col = concept_column(match, source["table"], source["category_column"]) if source.get("category_column") else None
             rows, total_rows = detail_rows(match, totals)
+            group = None  # a group row "一、无/低费方案" classifies the rows below it
             for t, r in rows:
-                if col is not None:
-                    cls = _classify(t.grid[r][col].text, low_aliases, high_aliases)
-                    if cls is None:
-                        unknown.append(f"{table_name(t)}第{r + 1}行")
-                        continue
-                else:
+                heading = _group_row(t, r, low_aliases, high_aliases)
+                if heading:
+                    group = heading
+                    continue
+                if source.get("category"):
                     cls = source["category"]
+                else:
+                    cls = _classify(t.grid[r][col].text, low_aliases, high_aliases) if col is not None else None
+                    cls = cls or group
+                if cls is None:
+                    unknown.append(f"{table_name(t)}第{r + 1}行")
+                    continue
                 counted[cls] += 1
             listed.append(table_name(table))
             for t, r in total_rows:
@@ -116,7 +130,7 @@ def scheme_counts(ctx):
                     if cell.col == c:
                         statements.append((cell.text, loc(t, r, c), f"{table_name(t)}合计行"))
     checked = 0
-    for text, where, what, found in _row_counts(ctx, p, totals):
+    for found in _row_counts(ctx, p, totals, low_aliases, high_aliases):
         checked += 1
         if found is not None:
             yield found
@@ -135,8 +149,13 @@ def scheme_counts(ctx):
                 continue
             checked += 1
             expect = {"low": counted["low"], "high": counted["high"], "total": counted["low"] + counted["high"]}
+            if unknown:
+                yield ctx.finding(f"方案表中有 {len(unknown)} 行无法判断费用类别，所述方案数未能核对",
+                                  evidence=f"所述：「{text.strip()[:80]}」；{listed_text}", location=where,
+                                  status="not_evaluable", suggestion="请在方案汇总表中为每个方案注明费用类别（无/低费或中/高费）。")
+                break
             wrong = [k for k in ("low", "high", "total") if k in stated and stated[k] != expect[k]]
-            if not wrong or unknown:
+            if not wrong:
                 continue
             names = {"low": "无/低费方案", "high": "中/高费方案", "total": "方案总数"}
             yield ctx.finding(
@@ -147,11 +166,12 @@ def scheme_counts(ctx):
         raise NotEvaluableRule("正文和表格中均未找到无/低费、中/高费方案数量的表述，无法核对")
 
 
-def _row_counts(ctx, p, totals):
-    """For each row-count table: (text, location, what, finding or None)."""
+def _row_counts(ctx, p, totals, low_aliases, high_aliases):
+    """For each "共 N 项" in the total row of a row-count table: a finding, or None when it agrees."""
     for spec in p.get("row_count_tables", []):
         for match in find_tables(ctx, spec, required=False):
             rows, total_rows = detail_rows(match, totals)
+            rows = [(t, r) for t, r in rows if not _group_row(t, r, low_aliases, high_aliases)]
             for t, r in total_rows:
                 for c, cell in enumerate(t.grid[r]):
                     if cell.col != c:
@@ -166,7 +186,7 @@ def _row_counts(ctx, p, totals):
                             f"{table_name(t)}合计行写“{cell.text.strip()}”，但表中列出 {len(rows)} 项",
                             evidence=f"合计行：{cell.text.strip()}；数据行 {len(rows)} 行（{'、'.join(_ids(rows)[:20])}）",
                             location=loc(t, r, c), suggestion="请核对合计行的项数与表中所列方案。")
-                    yield cell.text, loc(t, r, c), table_name(t), finding
+                    yield finding
 
 
 def _ids(rows) -> list[str]:

@@ -94,11 +94,12 @@ def _layout_a(match, spec, p, findings, ctx):
         if _match_any(label, p["total_labels"]) or _match_any(label, p["rank_labels"]):
             key = "total" if _match_any(label, p["total_labels"]) else "rank"
             for name, cols in groups.items():
-                col = cols.get("wr", cols["r"])
-                num = number_at(t, r, col) or (number_at(t, r, cols["r"]) if "wr" in cols else None)
-                use = col if number_at(t, r, col) is not None else cols["r"]
-                if num is not None:
-                    setattr(cands[name], key, (t, r, use, num))
+                # the total/rank sits under 加权分 in the manual's layout, under 得分 in some reports
+                for col in [cols[k] for k in ("wr", "r") if k in cols]:
+                    num = number_at(t, r, col)
+                    if num is not None:
+                        setattr(cands[name], key, (t, r, col, num))
+                        break
             continue
         w = number_at(t, r, weight_col)
         if w is None:

@@ -7,8 +7,8 @@ printing, so this rule only reports what it sees, at three levels:
 
 1. an image on the cover (``Image.hint == "cover"``: before the first heading, or PDF page 1) or,
    for ``where: signature``, near a 盖章/签字 line → **info** "有图片，可能为印章，请人工核实",
-   with the image sizes (a company seal is a round stamp of about 40 mm, GB/T 公章 practice;
-   ``seal_size_mm`` gives the range that is called "尺寸与公章相符");
+   with the image sizes (a company seal is a round stamp about 40 mm across — common practice,
+   to verify; ``seal_size_mm`` gives the range that is called "尺寸与公章相符");
 2. no image, but the seal place is marked — a seal box "（企业盖章处）", "企业名称（盖章）", "（公章）"
    (``seal_place_patterns``) → **info** "标有盖章位置，但未发现印章图片": the DOCX the engine renders
    is legitimately unsealed (the seal goes on the printed copy), so it must pass the round trip

@@ -87,7 +87,7 @@ def acceptance(ctx: ProseContext) -> dict[str, list[str]]:
         + (f"，清洁生产水平由审核前的{LEVELS.get(before.level, '未达III级')}提升至{LEVELS.get(after.level, '未达III级')}" if after is not None and after.level != before.level else "")
         + "，具备清洁生产审核验收条件，特申请验收。"
     ]
-    out["a8_conclusion"] = conclusion
+    out["a8_conclusion"] = conclusion + ([c.conclusion] if c.conclusion else [])
     out["acceptance_attachments"] = [f"附件{i}：{x}" for i, x in enumerate([
         "清洁生产审核评估技术审查意见", "方案实施前、后监测报告", "中/高费方案实施证明材料（合同、发票、照片）",
         "清洁生产审核绩效表（盖章）", "企业自我声明（盖章）", "项目财务审计报告（必要时）"], 1)]

@@ -88,7 +88,15 @@ def s6_s7(ctx: ProseContext) -> dict[str, list[str]]:
     out["s7_organisation"] = [c.organisation]
     out["s7_systems"] = ["企业建立和完善了以下清洁生产管理制度："] + [f"（{i}）{s}" for i, s in enumerate(c.systems, 1)]
     out["s7_plan"] = [f"企业制定了持续清洁生产计划，共{len(c.plan)}项，见{ctx.ref('T-24')}。"]
-    out["s7_conclusion"] = [c.conclusion] if c.conclusion else [
-        f"{_count_sentence(ctx)}。通过本轮审核，企业清洁生产水平得到提升，审核达到了预期目的。"
-    ]
+    # The evaluation report is written before the 中/高费 schemes are built: its summary states what
+    # was true then, from its own tables (T-18, T-21). The data's ``continuous.conclusion`` sums up
+    # the finished round and belongs to the acceptance report.
+    done_low = [s for s in a.low_cost_schemes if s.status == "已实施"]
+    summary = (f"{_count_sentence(ctx)}。截至报告编制时，已实施无/低费方案{len(done_low)}项，"
+               f"投资{money(sum((s.actual_investment or 0) for s in done_low))}，"
+               f"年经济效益{money(sum((s.actual_economic_benefit or 0) for s in done_low))}")
+    if high:
+        summary += (f"；{len(high)}项中/高费方案已完成可行性分析，计划投资{money(sum(s.investment for s in high))}，"
+                    f"预计年经济效益{money(sum(s.expected_economic_benefit for s in high))}")
+    out["s7_conclusion"] = [summary + "。", "企业将按方案实施计划组织实施中/高费方案，实施完成并稳定运行后申请清洁生产审核验收。"]
     return out
