@@ -221,9 +221,10 @@ def test_placement_is_not_judged_when_the_chapter_is_not_found_for_sure(rendered
 
     result = check(edit_docx(rendered_reports[("audit-shanghai-fine-chemical", "acceptance")], tmp_path / "ac4.docx",
                              edit), "acceptance")
-    # the sections rule takes the sub-heading "4.1 方案实施绩效汇总" by similarity, for a human to confirm
+    # a sub-heading that merely resembles the chapter name ("4.1 方案实施绩效汇总") does not stand in
+    # for it: the chapter is missing (error), and the tables are not blamed for its absence
     (sec,) = [f for f in result.findings if f.rule == "SEC-101"]
-    assert (sec.target_id, sec.severity) == ("AC4", "info")
+    assert (sec.target_id, sec.severity) == ("AC4", "error")
     assert tbl_findings(result) == []   # are not blamed for a chapter the SEC rule questions
 
 

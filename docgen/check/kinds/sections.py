@@ -55,6 +55,10 @@ def align(headings: list[Heading], sections: list[dict], level: int, threshold: 
     for i, aliases in enumerate(alias_sets):
         for j, title in enumerate(titles):
             s, how = _score(title, aliases, threshold)
+            if s and candidates[j].level != level and how.startswith("fuzzy"):
+                # a subsection that merely resembles a chapter name is not that chapter: deleting
+                # 第四章 清洁生产绩效 must not be hidden by "3.3 方案实施绩效汇总" (similarity 86)
+                s, how = 0.0, ""
             if s and candidates[j].level != level:
                 # a chapter written one level too deep still matches, but a heading at the expected
                 # level wins even by similarity alone (7.3 制定持续清洁生产计划 must not take S7)
