@@ -11,8 +11,6 @@ notes/generation.md §2.1) so each face reaches LibreOffice by name.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -23,32 +21,6 @@ W_DECL = f'xmlns:w="{W_NS}"'
 
 HEADINGS = ("企业基本情况概述", "清洁生产审核准备", "预审核与审核重点")
 TOC_PLACEHOLDER = "目录占位：请在 Word 中更新域"
-
-
-def _toolchain_problem() -> str | None:
-    from docgen.render.pdf.errors import ConversionError
-    from docgen.render.pdf.tools import find_uno_python, require_soffice
-
-    try:
-        require_soffice()
-        find_uno_python()
-    except ConversionError as exc:
-        return str(exc)
-    if shutil.which("pdffonts") is None:
-        return "未找到 pdffonts；请安装：apt-get install -y --no-install-recommends poppler-utils"
-    return None
-
-
-@pytest.fixture(scope="session")
-def pdf_toolchain() -> None:
-    """Fail (or, with DOCGEN_ALLOW_NO_LIBREOFFICE=1, skip) when LibreOffice/uno/poppler are missing."""
-    problem = _toolchain_problem()
-    if problem is None:
-        return
-    message = f"PDF 转换测试需要 LibreOffice、python3-uno 和 poppler-utils：{problem}"
-    if os.environ.get("DOCGEN_ALLOW_NO_LIBREOFFICE") == "1":
-        pytest.skip(message + "（DOCGEN_ALLOW_NO_LIBREOFFICE=1：按要求跳过）")
-    pytest.fail(message + "（若确实无法安装，请设置 DOCGEN_ALLOW_NO_LIBREOFFICE=1）", pytrace=False)
 
 
 # --------------------------------------------------------------------------- raw OOXML

@@ -8,7 +8,6 @@ without having read a single real PDF — unless DOCGEN_ALLOW_NO_LIBREOFFICE=1 s
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,28 +15,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _toolchain_problem() -> str | None:
-    """Same checks as tests/render/conftest.py (poppler is not needed to read PDFs)."""
-    from docgen.render.pdf.errors import ConversionError
-    from docgen.render.pdf.tools import find_uno_python, require_soffice
-
-    try:
-        require_soffice()
-        find_uno_python()
-    except ConversionError as exc:
-        return str(exc)
-    return None
-
-
-@pytest.fixture(scope="session")
-def pdf_toolchain() -> None:
-    problem = _toolchain_problem()
-    if problem is None:
-        return
-    message = f"PDF 读取测试需要 LibreOffice 和 python3-uno 生成真实 PDF：{problem}"
-    if os.environ.get("DOCGEN_ALLOW_NO_LIBREOFFICE") == "1":
-        pytest.skip(message + "（DOCGEN_ALLOW_NO_LIBREOFFICE=1：按要求跳过）")
-    pytest.fail(message + "（若确实无法安装，请设置 DOCGEN_ALLOW_NO_LIBREOFFICE=1）", pytrace=False)
 
 
 @pytest.fixture(scope="session")
