@@ -30,13 +30,17 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """NFKC, full-width brackets and dashes to ASCII, whitespace removed — keeps 与/及 and script."""
+    """NFKC, full-width brackets and dashes to ASCII, whitespace removed — keeps 与/及 and script.
+
+    Memoised (pure): the checker's rules fold the same paragraphs and cells again and again."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_BRACKETS))
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Everything a matcher should ignore: fold + traditional→simplified + 与/及→和."""
+    """Everything a matcher should ignore: fold + traditional→simplified + 与/及→和. Memoised (pure)."""
     return to_simplified(fold(text)).translate(_CONJUNCTIONS)
 
 
