@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from docgen import __version__
+from docgen.check.builtin import builtin_finding
 from docgen.check.conditions import CONDITIONS
 from docgen.check.context import RuleContext
 from docgen.check.findings import DocumentResult, Finding, FindingLocation, count, verdict
@@ -61,10 +62,8 @@ def load_waivers(path: Path) -> list[Waiver]:
 
 
 def _input_finding(ne: NotEvaluable) -> Finding:
-    return Finding(rule="DOC-001", category="input", target_id="DOC", target="提交的文件", severity="error",
-                   status="not_evaluable", review_point="文件可读（审查前提）", location=FindingLocation(),
-                   message=f"文件无法读取，未进行审查：{ne.reason_zh}", evidence=f"{ne.code} {ne.detail}".strip(),
-                   suggestion="请提交可正常打开、未加密的 DOCX 或带文字层的 PDF 文件。")
+    return builtin_finding("DOC-001", f"文件无法读取，未进行审查：{ne.reason_zh}", evidence=f"{ne.code} {ne.detail}".strip(),
+                           suggestion="请提交可正常打开、未加密的 DOCX 或带文字层的 PDF 文件。")
 
 
 def _page_health_finding(doc: Document) -> Finding | None:
@@ -72,10 +71,9 @@ def _page_health_finding(doc: Document) -> Finding | None:
     if not bad:
         return None
     pages = "、".join(map(str, bad[:20])) + ("…" if len(bad) > 20 else "")
-    return Finding(rule="DOC-002", category="input", target_id="DOC", target="PDF 文字层", severity="warning",
-                   status="not_evaluable", review_point="文件可读（审查前提）", location=FindingLocation(page=bad[0]),
-                   message=f"第 {pages} 页没有可用的文字层（乱码或扫描图片），这些页的内容未经审查",
-                   evidence=f"{len(bad)} 页不可用", suggestion="请提交带文字层的 PDF 或 DOCX；或启用 OCR（--ocr）后复核。")
+    return builtin_finding("DOC-002", f"第 {pages} 页没有可用的文字层（乱码或扫描图片），这些页的内容未经审查",
+                           evidence=f"{len(bad)} 页不可用", location=FindingLocation(page=bad[0]),
+                           suggestion="请提交带文字层的 PDF 或 DOCX；或启用 OCR（--ocr）后复核。")
 
 
 def check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=None,

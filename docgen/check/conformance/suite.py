@@ -153,7 +153,6 @@ def load_expected(path: Path) -> dict:
 
 def check_file(path: Path, profile_id: str):
     from docgen.check.engine import check_document
-    from docgen.check.profile import load_profile
     from docgen.read import read_document
 
     return check_document(read_document(path), _profile(profile_id))

@@ -29,7 +29,8 @@ from urllib.parse import quote
 from docgen import __version__
 from docgen.check.findings import Finding
 from docgen.check.report.labels import place
-from docgen.check.report.registry import BUILTIN_RULES, help_uri
+from docgen.check.builtin import BUILTIN_RULES
+from docgen.check.report.registry import help_uri
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
