@@ -18,7 +18,7 @@ from lxml import etree
 
 from docgen.render.docxpkg import write_zip
 from docgen.render.ooxml import W_NS
-from docgen.render.postprocess import chinese_number
+from docgen.read.numerals import counting_thousand
 
 W = f"{{{W_NS}}}"
 
@@ -54,7 +54,7 @@ def _document_for_lo(xml: bytes) -> bytes:
         chapter += 1
         run = etree.Element(f"{W}r")
         t = etree.SubElement(run, f"{W}t")
-        t.text = f"第{chinese_number(chapter)}章 "
+        t.text = f"第{counting_thousand(chapter)}章 "
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         ppr = p.find(f"{W}pPr")
         p.insert(p.index(ppr) + 1 if ppr is not None else 0, run)

@@ -15,21 +15,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from docgen.read.numerals import counting_thousand
 from docgen.render.ooxml import W_NS
 from docgen.render.tablexml import CAPTION_MARK, REF_MARK
 
 W = f"{{{W_NS}}}"
 _CAPTION = re.compile(f"{CAPTION_MARK}([^{CAPTION_MARK}]*){CAPTION_MARK}")
 _REF = re.compile(f"{REF_MARK}([^{REF_MARK}]*){REF_MARK}")
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1–99 as Word's chineseCountingThousand writes them: 一 … 十 十一 … 二十 二十一."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
 @dataclass
@@ -92,7 +84,7 @@ def _number_headings_and_captions(body) -> Outline:
                 for k in range(level, 3):
                     counters[k] = 0
                 if level == 1:
-                    label = f"第{chinese_number(counters[0])}章"
+                    label = f"第{counting_thousand(counters[0])}章"  # as Word renders 第%1章 in chineseCountingThousand
                 else:
                     label = ".".join(str(c) for c in counters[:level])
             bookmark_id += 1
