@@ -9,18 +9,12 @@ heading. These numbers are written into the DOCX's cached TOC, so the DOCX and t
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from docgen.read.normalize import squash as _squash
 from docgen.render.postprocess import Heading
-
-_SPACE = re.compile(r"\s+")
-
-
-def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
 
 
 def page_texts(pdf: Path) -> list[str]:
