@@ -34,6 +34,7 @@ def main() -> None:
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
+      docgen track status    强审企业名录的期限状态；track quarterly 生成季度报送表（附表3、附表4）
     """
 
 
@@ -317,6 +318,11 @@ def rules_show(code: str, profile_id: str | None) -> None:
         _echo_err(f"错误：{where}没有编号为 {code} 的规则（docgen rules list 列出全部规则）")
         sys.exit(exitcodes.INPUT_ERROR)
     click.echo(show_text(rule, profiles), nl=False)
+
+
+from docgen.track.cli import track  # noqa: E402
+
+main.add_command(track)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,6 +23,7 @@ class Adjustment:
     defaulted: bool        # True when the register left 调整结果 blank
     effect: str            # continue | suspend | stop
     evidence_missing: bool  # 注3: required and blank
+    changed_on: dt.date | None = None
 
 
 def default_result(vocab: ListChanges, change: str, relocation: str | None, started: bool) -> tuple[str, str]:
@@ -48,7 +49,7 @@ def adjustment(vocab: ListChanges, change, started_on: dt.date | None) -> Adjust
         defaulted = True
     effect = vocab.effects.get(result, "continue")
     missing = result in vocab.evidence_required and not (change.evidence or "").strip()
-    return Adjustment(result, note, defaulted, effect, missing)
+    return Adjustment(result, note, defaulted, effect, missing, change.changed_on)
 
 
 def current_effect(vocab: ListChanges | None, enterprise, as_of: dt.date) -> tuple[str, Adjustment | None]:

@@ -275,8 +275,6 @@ def _import_enterprise(session, t: Table, number: int, row: dict, pending: dict,
     if problems:
         report.rejected.extend(problems)
         return
-    if values.get("jurisdiction") is None:
-        values["jurisdiction"] = "shanghai"
     order = [k for k in ("list_published", "started", "evaluation_applied", "evaluation_onsite",
                          "acceptance_applied", "acceptance_onsite") if values.get(k)]
     for a, b in zip(order, order[1:]):
@@ -286,12 +284,13 @@ def _import_enterprise(session, t: Table, number: int, row: dict, pending: dict,
             return
     existing = _find(session, values.get("credit_code"), values["name"], pending)
     if existing is None:
-        e = Enterprise(**values)
+        e = Enterprise(**{**values, "jurisdiction": values.get("jurisdiction") or "shanghai"})
         session.add(e)
         report.added += 1
     else:
         for k, v in values.items():
-            setattr(existing, k, v)
+            if k != "jurisdiction" or v is not None:
+                setattr(existing, k, v)
         e = existing
         report.updated += 1
     _remember(pending, e)

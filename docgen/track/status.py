@@ -68,15 +68,12 @@ class DeadlineState:
         head = f"{r.code} {r.name}：期限 {periods.show(due.date)}{'（暂定）' if due.provisional else ''}"
         how = f"（{EVENT_ZH[r.from_]} {periods.show(self.start)} 后 {r.period_zh()}"
         how += f"；期满日 {periods.show(due.nominal)} 为休息日，顺延）" if due.shifted else "）"
-        tail = {
-            "met": f"，{periods.show(self.done)} 完成，按期",
-            "late": f"，{periods.show(self.done)} 才完成，逾期 {self.days} 天",
-            "overdue": f"，已逾期 {self.days} 天",
-            "due_soon": f"，还剩 {self.days} 天",
-            "pending": f"，还剩 {self.days} 天",
-            "paused": "，审核暂缓中",
-            "stopped": "，名单已调整，不再计算",
-        }[self.state]
+        if self.state in ("met", "late"):
+            tail = f"，{periods.show(self.done)} 完成" + ("，按期" if self.state == "met" else f"，逾期 {self.days} 天")
+        else:
+            tail = {"overdue": f"，已逾期 {self.days} 天", "due_soon": f"，还剩 {self.days} 天",
+                    "pending": f"，还剩 {self.days} 天", "paused": "，审核暂缓中",
+                    "stopped": "，名单已调整，不再计算"}[self.state]
         return head + how + tail
 
     def to_json(self) -> dict:
@@ -146,8 +143,11 @@ def due_of(rule: DeadlineRule, start: dt.date, cal: HolidayCalendar | None = Non
 
 
 def evaluate_rule(rule: DeadlineRule, e, as_of: dt.date, within: int, effect: str = "continue",
-                  cal: HolidayCalendar | None = None) -> DeadlineState:
-    """The state of one deadline for one enterprise (any object with the register's attributes)."""
+                  cal: HolidayCalendar | None = None, effect_since: dt.date | None = None) -> DeadlineState:
+    """The state of one deadline for one enterprise (any object with the register's attributes).
+
+    A 审核暂缓 (``suspend``) pauses only the deadlines still running on the day of the change
+    (``effect_since``): one already missed before the suspension stays overdue."""
     start = getattr(e, rule.from_, None)
     if start is None or any(getattr(e, k, None) != v for k, v in rule.require.items()):
         return DeadlineState(rule, "waiting")
@@ -158,7 +158,7 @@ def evaluate_rule(rule: DeadlineRule, e, as_of: dt.date, within: int, effect: st
         return DeadlineState(rule, "late" if late > 0 else "met", start, due, done, late if late > 0 else None)
     if effect == "stop":
         return DeadlineState(rule, "stopped", start, due)
-    if effect == "suspend":
+    if effect == "suspend" and (effect_since is None or due.date >= effect_since):
         return DeadlineState(rule, "paused", start, due)
     left = (due.date - as_of).days
     if left < 0:
@@ -171,7 +171,8 @@ def evaluate(e: Enterprise, as_of: dt.date, within: int = 30, rule_set: RuleSet 
     rs = rule_set or load_rule_set(e.jurisdiction or "shanghai")
     cal = cal or default_calendar()
     effect, adj = current_effect(rs.list_changes, e, as_of)
-    states = [evaluate_rule(r, e, as_of, within, effect, cal) for r in rs.deadlines]
+    since = adj.changed_on if adj is not None else None
+    states = [evaluate_rule(r, e, as_of, within, effect, cal, since) for r in rs.deadlines]
     kinds = {s.state for s in states}
     if effect == "stop":
         overall = "adjusted"
