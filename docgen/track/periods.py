@@ -71,7 +71,7 @@ class Due:
         """How the day was reached, in Chinese, for evidence and status output."""
         if self.shifted:
             first = self.skipped[0] if self.skipped else show(self.nominal)
-            text = f"期满日 {first} 为休息日，顺延至 {show(self.date)}（民法典第二百零三条）"
+            text = f"期满日 {first}为休息日，顺延至 {show(self.date)}（民法典第二百零三条）"
         else:
             text = f"期满日 {show(self.date)}"
         if self.provisional:
