@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from docgen.fsutil import atomic_write_bytes
 from docgen.render.docxpkg import core_properties_xml, normalise_docx
-from docgen.render.template_build.typography import typography
+from docgen.render.template_build.typography import TWIPS_PER_MM, typography
 from docgen.track import wording as W
 from docgen.track.changes import adjustment
 from docgen.track.periods import quarter_bounds, show
@@ -180,8 +180,13 @@ def _document(landscape: bool):
     return doc
 
 
+#: column widths in mm (text width: 247 mm landscape, 160 mm portrait with 25 mm side margins)
+FORM3_WIDTHS_MM = (12, 42, 30, 48, 41, 37, 37)
+FORM4_WIDTHS_MM = (12, 36, 40, 24, 28, 20)
+
+
 def _form_docx(label: str, title: str, quarter: str, headers, rows, notes, ret: QuarterlyReturn,
-               landscape: bool) -> bytes:
+               landscape: bool, widths: tuple[int, ...]) -> bytes:
     doc = _document(landscape)
     _para(doc, label, "heading1", WD_ALIGN_PARAGRAPH.LEFT)
     _para(doc, title, "toc_title", WD_ALIGN_PARAGRAPH.CENTER)
@@ -189,6 +194,12 @@ def _form_docx(label: str, title: str, quarter: str, headers, rows, notes, ret: 
     table = doc.add_table(rows=1 + max(len(rows), 1), cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    # LibreOffice lays a table out by its grid (w:tblGrid), Word by the cells' w:tcW: set both
+    for i, (grid_col, width) in enumerate(zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths)):
+        grid_col.set(qn("w:w"), str(round(width * TWIPS_PER_MM)))
+        for cell in table.columns[i].cells:
+            cell.width = Mm(width)
     for i, (text, marker) in enumerate(headers):
         _cell(table.rows[0].cells[i], text, header=True, marker=marker)
     for r, row in enumerate(rows, start=1):
@@ -208,12 +219,13 @@ def _form_docx(label: str, title: str, quarter: str, headers, rows, notes, ret: 
 
 def form3_docx(ret: QuarterlyReturn) -> bytes:
     return _form_docx(W.FORM3_LABEL, W.FORM3_TITLE, W.quarter_line(ret.year, ret.quarter),
-                      [(h, "") for h in W.FORM3_HEADERS], ret.form3, (), ret, landscape=True)
+                      [(h, "") for h in W.FORM3_HEADERS], ret.form3, (), ret, landscape=True,
+                      widths=FORM3_WIDTHS_MM)
 
 
 def form4_docx(ret: QuarterlyReturn) -> bytes:
     return _form_docx(W.FORM4_LABEL, W.FORM4_TITLE, W.quarter_line(ret.year, ret.quarter), W.FORM4_HEADERS,
-                      ret.form4, W.FORM4_NOTES, ret, landscape=False)
+                      ret.form4, W.FORM4_NOTES, ret, landscape=False, widths=FORM4_WIDTHS_MM)
 
 
 # --- XLSX ---------------------------------------------------------------------------------------
