@@ -114,6 +114,7 @@ def package_covers(year: int) -> bool:
         return False
 
 
+@lru_cache(maxsize=1)
 def package_version() -> str:
     try:
         from importlib.metadata import version
@@ -123,6 +124,7 @@ def package_version() -> str:
         return "?"
 
 
+@lru_cache(maxsize=1)
 def package_years() -> tuple[int, int] | None:
     if _cc is None:
         return None
@@ -149,6 +151,7 @@ class HolidayCalendar:
     def covers(self, year: int) -> bool:
         return self.source(year) is not None
 
+    @lru_cache(maxsize=64)  # noqa: B019 — one message per year, the calendar lives for the process
     def uncovered_message(self, year: int) -> str:
         span = package_years() if self.use_package else None
         pkg = f"chinesecalendar {package_version()} 收录 {span[0]}–{span[1]} 年" if span else "未使用 chinesecalendar"

@@ -31,6 +31,7 @@ from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from docgen.fsutil import atomic_write_bytes
 from docgen.render.docxpkg import core_properties_xml, normalise_docx
@@ -101,7 +102,7 @@ def build_return(Session, year: int, quarter: int, *, district: str | None = Non
     first, end = quarter_bounds(year, quarter)
     ret = QuarterlyReturn(year, quarter, district, filler, filled_on or dt.date.today())
     with Session() as session:
-        query = select(Enterprise).where(Enterprise.list_published <= end)
+        query = select(Enterprise).options(selectinload(Enterprise.changes)).where(Enterprise.list_published <= end)
         if district:
             query = query.where(Enterprise.district == district)
         enterprises = list(session.scalars(query.order_by(Enterprise.list_published, Enterprise.name)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from docgen.track.periods import show
 from docgen.track.register import Enterprise
@@ -41,7 +42,8 @@ class StatusResult:
 
 def statuses(Session, as_of: dt.date, within: int = 30) -> StatusResult:
     with Session() as session:
-        enterprises = list(session.scalars(select(Enterprise).order_by(Enterprise.list_published, Enterprise.name)))
+        query = select(Enterprise).options(selectinload(Enterprise.changes))   # one query, not one per enterprise
+        enterprises = list(session.scalars(query.order_by(Enterprise.list_published, Enterprise.name)))
         result = [evaluate(e, as_of, within) for e in enterprises]
         jurisdictions = sorted({e.jurisdiction for e in enterprises}) or ["shanghai"]
     result.sort(key=lambda s: OVERALL_ORDER.index(s.overall))
