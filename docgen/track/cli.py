@@ -103,8 +103,8 @@ def quarterly(db, year, quarter, district, filler, filled_on, out_dir, force) ->
     from docgen.track.rules import load_rule_set
 
     Session = _session(db, create=False)
-    ret = build_return(Session, year, quarter, district=district, filler=filler,
-                       filled_on=_date(filled_on, "--date") or dt.date.today())
+    day = _date(filled_on, "--date") or dt.date.today()
+    ret = build_return(Session, year, quarter, district=district, filler=filler, filled_on=day)
     try:
         paths = write_return(ret, out_dir, force=force)
     except FileExistsError as exc:
@@ -114,7 +114,8 @@ def quarterly(db, year, quarter, district, filler, filled_on, out_dir, force) ->
     due = quarterly_due(load_rule_set("shanghai"), year, quarter)
     _err(f"附表3：{len(ret.form3)} 家企业；附表4：" + (f"{len(ret.form4)} 条名单调整" if ret.form4 else "本季度名单无变化，不需报送"))
     if due is not None:
-        _err(f"报送期限：{due.describe(dt.date.today())}（{due.due.explain()}）")
+        late = "；填报时间已晚于报送期限" if day > due.due.date else ""
+        _err(f"报送期限：{due.describe(day)}（{due.due.explain()}）{late}")
     for w in ret.warnings:
         _err(f"注意：{w}")
     sys.exit(exitcodes.OK)

@@ -41,6 +41,7 @@ from docgen.track.changes import adjustment
 from docgen.track.periods import quarter_bounds, show
 from docgen.track.register import Enterprise, ListChange
 from docgen.track.rules import RuleSet, load_rule_set
+from docgen.track.sheets import save_workbook
 from docgen.track.status import evaluate_rule
 
 
@@ -267,9 +268,7 @@ def _form_xlsx(label: str, title: str, quarter: str, headers: list[str], rows, n
     ws.append([W.FILLED_ON + show(ret.filled_on)])
     for c in range(1, width + 1):
         ws.column_dimensions[ws.cell(header_row, c).column_letter].width = 8 if c == 1 else 24
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return save_workbook(wb, f"{title}{quarter}", ret.filled_on)
 
 
 def form3_xlsx(ret: QuarterlyReturn) -> bytes:

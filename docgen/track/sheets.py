@@ -37,6 +37,7 @@ from docgen.check.dates import find_dates, find_invalid_dates
 from docgen.fsutil import atomic_write_bytes
 from docgen.model.audit import AcceptanceResult, EvaluationResult
 from docgen.model.credit_code import credit_code_problem
+from docgen.render.docxpkg import core_properties_xml, normalise_docx
 from docgen.track.register import CHANGE_COLUMNS, ENTERPRISE_COLUMNS, Enterprise, ListChange
 from docgen.track.rules import RuleSetError, available, load_rule_set
 
@@ -352,7 +353,9 @@ ENTERPRISE_HEADER = [c.info["zh"] for c in ENTERPRISE_COLUMNS]
 CHANGE_HEADER = list(ENTERPRISE_KEY_ZH) + [c.info["zh"] for c in CHANGE_COLUMNS]
 
 
-def workbook_bytes(ent_rows, change_rows) -> bytes:
+def workbook_bytes(ent_rows, change_rows, stamp: dt.date | None = None) -> bytes:
+    """The register as XLSX; with ``stamp`` the package is normalised (fixed ZIP times, core
+    properties dated ``stamp``) so the same register gives the same bytes — for the sample file."""
     wb = Workbook()
     for ws, header, rows in ((wb.active, ENTERPRISE_HEADER, ent_rows), (wb.create_sheet(), CHANGE_HEADER, change_rows)):
         ws.title = SHEET_ENTERPRISES if header is ENTERPRISE_HEADER else SHEET_CHANGES
@@ -368,9 +371,18 @@ def workbook_bytes(ent_rows, change_rows) -> bytes:
         for i, h in enumerate(header, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, 2 * len(h) + 2)
         ws.freeze_panes = "A2"
+    return save_workbook(wb, "强审企业名录", stamp)
+
+
+def save_workbook(wb, title: str, stamp: dt.date | None = None) -> bytes:
+    """XLSX bytes; with ``stamp`` normalised like the DOCX outputs (``docgen.render.docxpkg``:
+    fixed ZIP times, core properties dated ``stamp``), so the same content gives the same bytes."""
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    if stamp is None:
+        return buf.getvalue()
+    core = core_properties_xml(title, "docgen", f"{stamp.isoformat()}T00:00:00Z")
+    return normalise_docx(buf.getvalue(), core)
 
 
 def _csv_bytes(header, rows) -> bytes:
@@ -382,7 +394,7 @@ def _csv_bytes(header, rows) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def export_file(Session, path: Path, *, force: bool = False) -> list[Path]:
+def export_file(Session, path: Path, *, force: bool = False, stamp: dt.date | None = None) -> list[Path]:
     """Write the register to ``path`` (.xlsx, or .csv + ``-名单调整.csv``); the written paths."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -397,7 +409,7 @@ def export_file(Session, path: Path, *, force: bool = False) -> list[Path]:
         raise SheetError(f"文件「{existing[0]}」已存在；如需覆盖请加 --force")
     ent_rows, change_rows = _rows(Session)
     if suffix == ".xlsx":
-        atomic_write_bytes(path, workbook_bytes(ent_rows, change_rows))
+        atomic_write_bytes(path, workbook_bytes(ent_rows, change_rows, stamp))
     else:
         atomic_write_bytes(targets[0], _csv_bytes(ENTERPRISE_HEADER, ent_rows))
         atomic_write_bytes(targets[1], _csv_bytes(CHANGE_HEADER, change_rows))

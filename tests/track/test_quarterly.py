@@ -120,6 +120,7 @@ def test_written_files_and_xlsx(q3, tmp_path):
     assert [c.value for c in ws4[4]] == ["序号", "企业名称", "变化情况¹", "调整结果²", "证明材料³", "备注"]
     with pytest.raises(FileExistsError):
         write_return(q3, tmp_path)
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(paths, write_return(q3, tmp_path / "again")))
 
 
 @pytest.mark.usefixtures("pdf_toolchain")

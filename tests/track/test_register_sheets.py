@@ -154,3 +154,16 @@ def test_database_url_works(tmp_path):
     url = f"sqlite:///{tmp_path / 'u.sqlite'}"
     report = import_file(open_register(url), SAMPLE)
     assert report.committed and _counts(url) == (12, 4)
+
+
+def test_sample_is_reproducible(tmp_path):
+    """samples/make_register.py rebuilds the committed sample byte for byte (same data, same bytes)."""
+    import importlib.util
+
+    from tests.track.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("make_register", ROOT / "samples" / "make_register.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = module.build(tmp_path / "again.xlsx")
+    assert out.read_bytes() == SAMPLE.read_bytes()
