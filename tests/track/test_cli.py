@@ -74,3 +74,27 @@ def test_due_command():
     assert r.stdout.strip() == "2026-02-24" and "春节" in r.stderr
     r = run("track", "due", "2026-12-31", "--months", "1")
     assert r.stdout.strip() == "2027-02-01" and "2027 年的法定节假日安排尚未收录" in r.stderr
+
+
+def test_postgresql_url_without_driver_is_a_clear_error():
+    r = run("track", "status", "--db", "postgresql+psycopg://u@127.0.0.1:1/db")
+    assert r.exit_code == 2 and "缺少数据库驱动 psycopg" in r.stderr
+
+
+def test_wuhan_enterprise_uses_its_own_rules(tmp_path):
+    from docgen.track.sheets import ENTERPRISE_HEADER
+
+    header = ["企业名称", "适用期限规则", "名单公布时间", "信息公开时间", "审核启动时间"]
+    assert set(header) <= set(ENTERPRISE_HEADER)
+    src = tmp_path / "wh.csv"
+    src.write_text(",".join(header) + "\n武汉某化工有限公司,wuhan,2026-01-20,2026-02-10,2026-03-10\n", encoding="utf-8")
+    db = str(tmp_path / "w.sqlite")
+    assert run("track", "import", str(src), "--db", db).exit_code == 0
+    (e,) = json.loads(run("track", "status", "--db", db, "--as-of", "2026-11-21", "--format", "json").stdout)["enterprises"]
+    ev = next(d for d in e["deadlines"] if d["id"] == "evaluation")
+    # Wuhan: 评估申请 within the listing year → 2026-12-31 (a Thursday), 40 days after 11-21
+    assert (e["rule_set"], ev["due"], ev["state"], ev["days"]) == ("wuhan", "2026-12-31", "pending", 40)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(",".join(header) + "\n某公司,beijing,2026-01-20,,\n", encoding="utf-8")
+    r = run("track", "import", str(bad), "--db", db)
+    assert r.exit_code == 2 and "没有名为「beijing」的期限规则" in r.stderr
