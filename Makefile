@@ -44,6 +44,12 @@ demo: setup
 	  $(DOCGEN) render $$f --kind all --pdf --out $(OUT)/$$name > /dev/null || exit $$?; \
 	  echo "  $$f → $(OUT)/$$name/（报告、表单 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
 	done
+	@rm -f $(OUT)/register.sqlite
+	@$(DOCGEN) track import samples/register-shanghai.xlsx --db $(OUT)/register.sqlite || exit $$?
+	@$(DOCGEN) track status --db $(OUT)/register.sqlite --as-of 2026-11-21 > $(OUT)/track-status.txt || exit $$?
+	@$(DOCGEN) track quarterly --db $(OUT)/register.sqlite --year 2026 --quarter 3 --date 2026-10-09 \
+	  --out $(OUT)/track --force > /dev/null || exit $$?
+	@echo "  samples/register-shanghai.xlsx → $(OUT)/track-status.txt（期限状态）, $(OUT)/track/（附表3、附表4）"
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup

@@ -34,6 +34,7 @@ def main() -> None:
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
+      docgen track status    强审企业名录的期限状态；track quarterly 生成季度报送表（附表3、附表4）
     """
 
 
@@ -230,6 +231,7 @@ def inspect(file: Path, fmt: str, ocr: bool) -> None:
 @click.option("--waivers", type=click.Path(path_type=Path), help="豁免清单（YAML：规则、文件或 sha256、理由）")
 @click.option("--audit", type=click.Path(path_type=Path), help="报告所依据的审核数据文件（供与数据比对的规则使用）")
 @click.option("--ocr", is_flag=True, help="对无文字层的 PDF 页做文字识别（较慢）")
+@click.option("--register", default=None, metavar="DB", help="强审企业名录（docgen track 的数据库文件或 URL）：按名录核对本报告所属企业的期限")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "html", "xlsx"]), default="text",
               show_default=True, help="输出格式（html、xlsx 需要 --out）")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -237,7 +239,7 @@ def inspect(file: Path, fmt: str, ocr: bool) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="达到该严重程度的问题使退出码为 1")
 def check(paths: tuple[Path, ...], profile_id: str | None, policy: Path | None, waivers: Path | None,
-          audit: Path | None, ocr: bool, fmt: str, out_dir: Path | None, fail_on: str) -> None:
+          audit: Path | None, ocr: bool, register: str | None, fmt: str, out_dir: Path | None, fail_on: str) -> None:
     """按技术审查要点审查提交的报告（DOCX/PDF/DOC/WPS 文件，或包含这些文件的目录）。
 
     \b
@@ -256,7 +258,7 @@ def check(paths: tuple[Path, ...], profile_id: str | None, policy: Path | None, 
         raise click.UsageError(f"--format {fmt} 需要用 --out 指定输出目录")
     try:
         checked = check_paths(paths, profile_id=profile_id, policy=policy, waivers=waivers, audit=audit, ocr=ocr,
-                              log=_echo_err)
+                              log=_echo_err, register=register)
     except CheckUsageError as exc:
         _echo_err(f"错误：{exc}")
         sys.exit(exitcodes.INPUT_ERROR)
@@ -317,6 +319,11 @@ def rules_show(code: str, profile_id: str | None) -> None:
         _echo_err(f"错误：{where}没有编号为 {code} 的规则（docgen rules list 列出全部规则）")
         sys.exit(exitcodes.INPUT_ERROR)
     click.echo(show_text(rule, profiles), nl=False)
+
+
+from docgen.track.cli import track  # noqa: E402
+
+main.add_command(track)
 
 
 if __name__ == "__main__":  # pragma: no cover

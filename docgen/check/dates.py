@@ -1,4 +1,4 @@
-"""Dates as Chinese reports write them, found in running text, and calendar-month arithmetic.
+"""Dates as Chinese reports write them, found in running text (month arithmetic: docgen.track.periods).
 
 Formats (checker.md §5.3, seen in real reports): ``2024年6月15日`` / ``2024年6月`` (spaces allowed,
 ``号`` for ``日``), Chinese numerals ``二〇二四年六月十五日`` / ``二○二四年六月`` (the zero written
@@ -114,17 +114,9 @@ def find_invalid_dates(text: str) -> list[InvalidDate]:
     return out
 
 
-def month_end(d: dt.date) -> dt.date:
-    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
-
-
-def add_months(d: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months later, clamped to the month's last day
-    (2024-03-31 + 2 → 2024-05-31; 2024-12-31 + 2 → 2025-02-28; 2024-02-29 + 12 → 2025-02-28)."""
-    index = d.year * 12 + (d.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+# The period arithmetic lives with the Civil-Code period rules (docgen.track.periods); re-exported
+# here because the date parsing and the deadline kind have always imported it from this module.
+from docgen.track.periods import add_months, month_end  # noqa: E402,F401
 
 
 def show(d: dt.date, precision: Precision = "day") -> str:

@@ -155,13 +155,26 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _open_register(register):
+    """``--register``: a path/URL, or an already open ``docgen.track.checking.RegisterCheck``."""
+    if register is None or not isinstance(register, (str, Path)):
+        return register
+    from docgen.track.checking import RegisterCheck
+
+    try:
+        return RegisterCheck.open(register)
+    except ValueError as exc:
+        raise CheckUsageError(str(exc)) from None
+
+
 def check_paths(paths: Iterable[str | Path], *, profile_id: str | None = None, policy: str | Path | None = None,
                 waivers: str | Path | None = None, audit=None, ocr: bool = False,
-                log: Callable[[str], None] | None = _stderr) -> list[CheckedDocument]:
+                log: Callable[[str], None] | None = _stderr, register=None) -> list[CheckedDocument]:
     """Check every file (directories expanded) and keep each document's outline for the reports.
 
     ``audit`` is the audit data the reports were written from (a path or an ``AuditData``), for
-    rules that compare the report with its data. ``log`` receives the profile choice per file
+    rules that compare the report with its data. ``register`` (a path/URL of the bureau's register,
+    docgen.track) adds ``deadline`` findings for the report's enterprise. ``log`` receives the profile choice per file
     (stderr by default; ``None`` for silence).
     """
     files = expand_paths(paths)
@@ -172,11 +185,14 @@ def check_paths(paths: Iterable[str | Path], *, profile_id: str | None = None, p
         raise CheckUsageError(f"无法读取本地规则文件「{policy}」：文件不存在")
     waiver_list = _load_waivers(Path(waivers) if waivers is not None else None)
     audit_data = _load_audit(audit)
+    tracker = _open_register(register)
     checked = []
     for path in files:
         doc = read_document(path, ocr=ocr)
         profile, notes = _choose(doc, profile_id, profiles)
         result = engine.check_document(doc, profile, audit=audit_data, waivers=waiver_list)
+        if tracker is not None:
+            tracker.add_to(result, doc, audit_data)
         result.notes = [*notes, *result.notes]
         if log is not None:
             for note in notes:
@@ -186,10 +202,11 @@ def check_paths(paths: Iterable[str | Path], *, profile_id: str | None = None, p
 
 
 def check_files(paths: Iterable[str | Path], *, profile_id: str | None = None, policy: str | Path | None = None,
-                waivers: str | Path | None = None, audit=None, ocr: bool = False) -> list[DocumentResult]:
+                waivers: str | Path | None = None, audit=None, ocr: bool = False,
+                register=None) -> list[DocumentResult]:
     """Check files (or directories of them) and return one findings result per document."""
     return [c.result for c in check_paths(paths, profile_id=profile_id, policy=policy, waivers=waivers,
-                                          audit=audit, ocr=ocr)]
+                                          audit=audit, ocr=ocr, register=register)]
 
 
 def exit_code(results: Iterable[DocumentResult], fail_on: str = "error") -> int:

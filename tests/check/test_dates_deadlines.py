@@ -1,5 +1,6 @@
 """Shanghai deadlines DL-001…DL-003 (seed 003 三/四/五): from the report's own statements, or from
-the audit data when the report is silent; expected deadlines computed by hand in calendar months."""
+the audit data when the report is silent; expected deadlines computed by hand in calendar months,
+then moved past statutory rest days (民法典 第二百零三条) by the State Council's holiday notices."""
 
 from __future__ import annotations
 
@@ -82,20 +83,26 @@ def test_deadline_from_audit_data_when_the_report_is_silent(rendered_reports):
     # with a list date the audit is a mandatory one (强审 deadlines bind listed enterprises only)
     listed.audit.type, listed.audit.mandatory_reasons = "强制性", ["双有"]
     start, evaluation = check_pack(src, "shanghai-evaluation", *EVAL_CODES, audit=listed).findings
-    # start 2024-06-05 (stated in the report) vs 2024-03-01 + 2 months = 2024-05-01
-    assert start.message == "审核启动（2024年6月5日）超过名单公布（2024年3月1日）后 2 个月的期限（2024年5月1日）"
+    # start 2024-06-05 (stated in the report) vs 2024-03-01 + 2 months = 2024-05-01, 劳动节 (5月1日至
+    # 5日放假, 国办发明电〔2023〕7号) → the period ends on Monday 2024-05-06
+    assert start.message == "审核启动（2024年6月5日）超过名单公布（2024年3月1日）后 2 个月的期限（2024年5月6日）"
+    assert "2024年5月1日（劳动节）为休息日，顺延至 2024年5月6日" in start.evidence
     assert "名单公布（审核数据）— 审核数据 audit.timeline.list_published" in start.evidence
     assert "审核启动（文中）" in start.evidence
-    # the report states no application date; the data's evaluation_applied 2025-03-28 > 2025-03-01
-    assert evaluation.message == "评估申请（2025年3月28日）超过名单公布（2024年3月1日）后 12 个月的期限（2025年3月1日）"
+    # the report states no application date; 2024-03-01 + 12 months = 2025-03-01, a Saturday →
+    # Monday 2025-03-03; the data's evaluation_applied 2025-03-28 is later
+    assert evaluation.message == "评估申请（2025年3月28日）超过名单公布（2024年3月1日）后 12 个月的期限（2025年3月3日）"
 
 
 def test_acceptance_deadline_in_the_report(rendered_reports, tmp_path):
     src = rendered_reports[(FC, "acceptance")]
-    # start 2024-05-17 → 2026-05-17; an application on 2026-05-18 proves the acceptance late
-    path = edit(src, tmp_path / "acc.docx", set_cell("验收申请时间", 1, "2026年5月18日", expect="2026年4月20日"))
+    # start 2024-05-17 → 2026-05-17, a Sunday → Monday 2026-05-18 (民法典 第二百零三条): an
+    # application on the 18th is still in time, one on the 19th proves the acceptance late
+    on_time = edit(src, tmp_path / "acc18.docx", set_cell("验收申请时间", 1, "2026年5月18日", expect="2026年4月20日"))
+    assert check_pack(on_time, "shanghai-acceptance", "DL-003").findings == []
+    path = edit(src, tmp_path / "acc.docx", set_cell("验收申请时间", 1, "2026年5月19日", expect="2026年4月20日"))
     (f,) = check_pack(path, "shanghai-acceptance", "DL-003").findings
-    assert f.message == ("验收申请（2026年5月18日）已晚于审核启动（2024年5月17日）后 24 个月的期限（2026年5月17日），"
+    assert f.message == ("验收申请（2026年5月19日）已晚于审核启动（2024年5月17日）后 24 个月的期限（2026年5月18日），"
                          "现场验收必然逾期")
     assert (f.location.row, f.location.col) == (20, 1)
 

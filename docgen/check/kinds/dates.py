@@ -29,10 +29,8 @@ from dataclasses import dataclass
 
 from docgen.check.dates import (
     Precision,
-    add_months,
     find_dates,
     find_invalid_dates,
-    month_end,
     same_or_before,
     show,
 )
@@ -41,6 +39,7 @@ from docgen.check.kinds.fields import field_values, is_blank
 from docgen.check.kinds.placeholders import TextSpot, table_name, text_spots
 from docgen.read.model import Location
 from docgen.read.normalize import norm
+from docgen.track.periods import month_end, period_due
 
 WINDOW = 30  # characters after/before a date searched for an event pattern
 
@@ -333,12 +332,14 @@ def deadline(ctx):
     acceptance is not completed before it is applied for), so a lower bound already past the
     deadline proves the event late, and the evidence says which date was used.
 
-    Period computation: calendar months with month-end clamping (2024-03-31 + 2 → 2024-05-31),
-    the deadline day included; a month-precise ``from`` is taken at its last day and a
-    month-precise ``to`` at its first (benefit of the doubt). The Civil Code rules (民法典 第二百零
-    一条至第二百零四条: the period starts the next day; a last day falling on a public holiday moves
-    to the next working day, with the holiday table of the rule set) are NOT applied yet — a later
-    issue; until then a deadline ending on a holiday can be up to a week stricter than the law.
+    Period computation (``docgen.track.periods``, the Civil Code's rules, 民法典 第二百零一条至第二百
+    零三条): calendar months from the day after ``from``, the last day being the corresponding date
+    or the month's last day (2024-03-31 + 2 → 2024-05-31; 2024-02-29 + 12 → 2025-02-28); a last day
+    that is a statutory rest day moves to the next working day, 调休 make-up days counting as working
+    days (2026-05-17, a Sunday → 2026-05-18). A month-precise ``from`` is taken at its last day and a
+    month-precise ``to`` at its first (benefit of the doubt). A deadline in a year whose holiday
+    arrangement is not yet known is computed with weekends only and the evidence says so (暂定).
+    ``roll_forward: false`` in the params turns the art. 203 shift off (art. 204: another rule).
 
     params: ``from`` (event key), ``to`` (list of event keys), ``months``, ``events`` (as above),
     ``basis`` (Chinese, the clause quoted in messages).
@@ -360,7 +361,8 @@ def deadline(ctx):
     if end is None:
         return
     base = month_end(start.date) if start.precision == "month" else start.date
-    limit = add_months(base, months)
+    due = period_due(base, months=months, roll=bool(ctx.params.get("roll_forward", True)))
+    limit = due.date
     actual = end.date if end.precision == "day" else end.date.replace(day=1)
     if actual <= limit:
         return
@@ -373,10 +375,14 @@ def deadline(ctx):
     else:
         message = (f"{end.name}（{end.shown()}）已晚于{start.name}（{start.shown()}）后 {months} 个月的期限"
                    f"（{show(limit)}），{target_name}必然逾期")
+    how = f"期限 = {show(base)} + {months} 个月 = {show(due.nominal)}（按自然月计算，月末日对齐）"
+    if due.shifted:
+        how += f"；{due.explain()}"
+    elif due.provisional:
+        how += "；" + due.explain().split("；", 1)[1]
     yield ctx.finding(message, location=end.location or start.location,
                       evidence=(f"{start.name}（{start.source}）— {start.evidence}；{end.name}（{end.source}）— "
-                                f"{end.evidence}；期限 = {show(base)} + {months} 个月 = {show(limit)}"
-                                f"（按自然月计算，月末日对齐，未计节假日顺延）" + (f"；依据：{basis}" if basis else "")),
+                                f"{end.evidence}；{how}" + (f"；依据：{basis}" if basis else "")),
                       suggestion="如有延期批准或名单调整（附表4），请附证明材料；否则请说明逾期原因。")
 
 
