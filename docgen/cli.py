@@ -34,6 +34,7 @@ def main() -> None:
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
+      docgen industry ...    行业清洁生产审核：validate、calc、render（行业报告与企业简表）
     """
 
 
@@ -321,3 +322,7 @@ def rules_show(code: str, profile_id: str | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+from docgen.industry.cli import industry as _industry  # noqa: E402
+
+main.add_command(_industry)

@@ -120,6 +120,21 @@ def report_title(data: IndustryAuditData) -> str:
     return data.audit.title
 
 
+def report_path(data: IndustryAuditData, out_dir: Path) -> Path:
+    return out_dir / (safe_filename(report_title(data)) + ".docx")
+
+
+def sheet_path(e: Enterprise, out_dir: Path, number: int) -> Path:
+    """Sheets go to 企业简表/ numbered in list order, so the folder sorts like 附表1."""
+    return out_dir / "企业简表" / (safe_filename(f"{number:02d}-{e.name}清洁生产审核简表") + ".docx")
+
+
+def planned_paths(data: IndustryAuditData, out_dir: Path, *, sheets: bool = True, pdf: bool = False) -> list[Path]:
+    """Every file ``render_all`` would write (to refuse overwriting without --force)."""
+    docx = [report_path(data, out_dir)] + ([sheet_path(e, out_dir, i + 1) for i, e in enumerate(data.listed)] if sheets else [])
+    return docx + ([p.with_suffix(".pdf") for p in docx] if pdf else [])
+
+
 def render_report(data: IndustryAuditData, out_dir: Path, figures: IndustryFigures | None = None,
                   template_dir: Path | None = None, profile: str | None = None) -> Rendered:
     figures = figures or compute(data)
@@ -129,7 +144,7 @@ def render_report(data: IndustryAuditData, out_dir: Path, figures: IndustryFigur
     context, _ = report_context(data, figures)
     raw, outline = _render(REPORT_TEMPLATES[profile or data.audit.profile], context, template_dir)
     title = report_title(data)
-    return Rendered(out_dir / (safe_filename(title) + ".docx"), _finish(raw, title, data), outline, title)
+    return Rendered(report_path(data, out_dir), _finish(raw, title, data), outline, title)
 
 
 def render_sheet(data: IndustryAuditData, e: Enterprise, out_dir: Path, figures: IndustryFigures | None = None,
@@ -138,7 +153,7 @@ def render_sheet(data: IndustryAuditData, e: Enterprise, out_dir: Path, figures:
     context, _ = sheet_context(data, figures, e)
     raw, _ = _render(SHEET_TEMPLATE, context, template_dir)
     title = f"{e.name}清洁生产审核简表"
-    return Rendered(out_dir / "企业简表" / (safe_filename(f"{number:02d}-{title}") + ".docx"), _finish(raw, title, data), None, title)
+    return Rendered(sheet_path(e, out_dir, number), _finish(raw, title, data), None, title)
 
 
 def render_all(data: IndustryAuditData, out_dir: Path, *, pdf: bool = False, sheets: bool = True,
@@ -189,4 +204,4 @@ def _finish_again(data: bytes, pages: dict[str, int]) -> bytes:
     return normalise_docx(data, core, {"word/document.xml": document})
 
 
-__all__ = ["Rendered", "RenderError", "render_all", "render_report", "render_sheet", "report_title"]
+__all__ = ["Rendered", "RenderError", "planned_paths", "render_all", "render_report", "render_sheet", "report_title"]
