@@ -248,13 +248,13 @@ class ReportTables:
         if before_only:
             rows = [[lv, b[lv], _pct(Decimal(b[lv]) / n)] for lv in LEVELS]
             total = ["合计", sum(b.values()), _pct(Decimal(sum(b.values())) / n)]
-            cols = [("清洁生产水平", None), ("企业数（家）", 0), ("占比", None)]
+            cols = [("清洁生产水平", None), ("审核前企业数（家）", 0), ("审核前占比", None)]
         else:
             rows = [[lv, b[lv], _pct(Decimal(b[lv]) / n), a[lv], _pct(Decimal(a[lv]) / n)] for lv in LEVELS]
             total = ["合计", sum(b.values()), _pct(Decimal(sum(b.values())) / n), sum(a.values()),
                      _pct(Decimal(sum(a.values())) / n)]
-            cols = [("清洁生产水平", None), ("企业数（家）", 0, "审核前"), ("占比", None, "审核前"),
-                    ("企业数（家）", 0, "审核后"), ("占比", None, "审核后")]
+            cols = [("清洁生产水平", None), ("审核前企业数（家）", 0), ("审核前占比", None),
+                    ("审核后企业数（家）", 0), ("审核后占比", None)]
         return make(table_id, name, cols, rows, total,
                     note=f"按{self.data.industry.indicator_system}对标评估；{'、'.join(TOP_LEVELS)}分别对应国际领先、国内先进水平。")
 
