@@ -44,7 +44,7 @@ def level_counts(ctx):
     levels = list(p.get("levels", DEFAULT_LEVELS))
     entries = list(p.get("counts", []))
     concepts = ["level"] + [e["count"] for e in entries] + [e["share"] for e in entries if e.get("share")]
-    match, cols = table_and_columns(ctx, p["table"], concepts)
+    match, cols = table_and_columns(ctx, p["table"], concepts, required=True)  # if_missing is for the list table
     rows = _level_rows(match, cols["level"], levels)
     if not rows:
         raise NotEvaluableRule(f"{table_name(match.table)}中未找到按清洁生产水平（{'、'.join(levels)}）分行的数据")
