@@ -44,6 +44,14 @@ demo: setup
 	  $(DOCGEN) render $$f --kind all --pdf --out $(OUT)/$$name > /dev/null || exit $$?; \
 	  echo "  $$f → $(OUT)/$$name/（报告、表单 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
 	done
+	@for f in $(wildcard samples/industry-*.yaml); do \
+	  name=$$(basename $$f .yaml); \
+	  $(DOCGEN) industry validate $$f || exit $$?; \
+	  $(DOCGEN) industry calc $$f > $(OUT)/$$name.calc.txt || exit $$?; \
+	  $(DOCGEN) industry render $$f --out $(OUT)/$$name --force > /dev/null || exit $$?; \
+	  $(DOCGEN) check $(OUT)/$$name/*.docx $(OUT)/$$name/企业简表/*.docx > /dev/null 2>&1 || exit $$?; \
+	  echo "  $$f → $(OUT)/$$name/（行业审核报告、企业简表 DOCX，已通过规则包）, $(OUT)/$$name.calc.txt"; \
+	done
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup
