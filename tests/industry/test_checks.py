@@ -77,3 +77,20 @@ def test_check_without_profile_recognises_the_industry_documents(rendered, tmp_p
         path = tmp_path / f"{base}.docx"
         path.write_bytes(rendered[base])
         assert recognise_kind(read_document(path))[0] == kind
+
+
+@pytest.mark.parametrize("name", ["wrong-level-count", "missing-census-table", "sheet-wrong-total"])
+def test_findings_fit_the_findings_contract(name, rendered, sample, tmp_path):
+    """Industry findings (target ids I-n, I-An, E-n) validate against docgen/data/findings.schema.json."""
+    import json
+
+    import jsonschema
+
+    from docgen.resources import data_file
+
+    defect = next(d for d in DEFECTS if d.name == name)
+    result = check_bytes(_defect_bytes(defect, rendered, sample, tmp_path), PACK[defect.base], tmp_path, name)
+    schema = json.loads(data_file("findings.schema.json").read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(result.to_json()))
+    assert not errors, [e.message for e in errors]
+    assert {f.target_id for f in result.findings} & {"I-19", "I-3", "E-4"}
