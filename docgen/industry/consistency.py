@@ -140,3 +140,29 @@ def dates(data: IndustryAuditData) -> Iterator[Problem]:
     for n, step in enumerate(data.plan):
         if step.end < step.start:
             yield Problem(("plan", n, "end"), f"「{step.stage}」完成时间早于开始时间")
+
+
+@rule
+def grading(data: IndustryAuditData) -> Iterator[Problem]:
+    """企业清洁生产水平与指标对标结果一致"""
+    from .grading import graded_level
+
+    system = data.indicator_system
+    known = {i.id for c in system.classes for i in c.indicators} if system else set()
+    for n, e in enumerate(data.enterprises):
+        for when, values, stated in (("before", e.indicators_before, e.level_before), ("after", e.indicators_after, e.level_after)):
+            if not values:
+                continue
+            field = f"indicators_{when}"
+            if system is None:
+                yield Problem(("enterprises", n, field), "填写了指标值，但没有 indicator_system（行业清洁生产评价指标体系）")
+                break
+            unknown = sorted(set(values) - known)
+            if unknown:
+                yield Problem(("enterprises", n, field), f"指标编号「{'、'.join(unknown)}」不在 indicator_system 中")
+                continue
+            level, result = graded_level(system, values)
+            if stated is not None and stated != level:
+                which = "审核前" if when == "before" else "审核后"
+                yield Problem(("enterprises", n, f"level_{when}"),
+                              f"「{e.name}」{which}清洁生产水平填写为{stated}，按指标对标应为{level}：{result.reason_zh}")

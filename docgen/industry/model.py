@@ -152,7 +152,36 @@ class Enterprise(DocModel):
     level_before: Level | None = Field(None, title="审核前清洁生产水平")
     level_after: Level | None = Field(None, title="审核后清洁生产水平")
     after: Figures | None = Field(None, title="方案实施后数据")
+    indicators_before: dict[str, Decimal] = Field(default_factory=dict, title="审核前指标值（指标编号: 数值）")
+    indicators_after: dict[str, Decimal] = Field(default_factory=dict, title="审核后指标值（指标编号: 数值）")
     contact: str | None = Field(None, title="企业联系人")
+
+
+class Indicator(DocModel):
+    """二级指标 of the industry's indicator system, with its I/II/III 基准值 (GB/T 43329 three bands)."""
+
+    id: Identifier
+    name: NonEmptyText = Field(title="二级指标")
+    unit: NonEmptyText = Field(title="单位")
+    weight: Decimal = Field(gt=0, title="二级指标权重（类内）")
+    direction: Literal["降低", "提高"] = Field(title="指标方向（降低：越小越好；提高：越大越好）")
+    limiting: bool = Field(False, title="限定性指标")
+    benchmarks: dict[Literal["I", "II", "III"], Decimal] = Field(min_length=1, title="基准值（I、II、III 级）")
+
+
+class IndicatorClass(DocModel):
+    name: NonEmptyText = Field(title="一级指标")
+    weight: Decimal = Field(gt=0, le=1, title="一级指标权重")
+    indicators: list[Indicator] = Field(min_length=1, title="二级指标")
+
+
+class IndicatorSystem(DocModel):
+    """The industry indicator system the enterprises are graded against (seed 002: pilots built
+    their own, e.g. 江阴印染 five aspects; GB/T 43329 comprehensive index, docgen.calc.level)."""
+
+    name: NonEmptyText = Field(title="指标体系名称")
+    source: NonEmptyText = Field(title="来源")
+    classes: list[IndicatorClass] = Field(min_length=1, title="一级指标")
 
 
 class FocusItem(DocModel):
@@ -232,6 +261,7 @@ class IndustryAuditData(DocModel):
     team: list[TeamMember] = Field(min_length=2, title="审核小组")
     plan: list[PlanStep] = Field(min_length=1, title="审核工作计划")
     enterprises: list[Enterprise] = Field(min_length=1, title="行业企业（全口径）")
+    indicator_system: IndicatorSystem | None = Field(None, title="行业清洁生产评价指标体系（用于企业分级）")
     focus: list[FocusItem] = Field(min_length=1, title="审核重点")
     targets: list[Target] = Field(min_length=1, title="清洁生产目标")
     diagnosis: list[Diagnosis] = Field(min_length=1, title="问题诊断")

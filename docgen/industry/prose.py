@@ -45,7 +45,8 @@ def report_prose(data: IndustryAuditData, fig: IndustryFigures) -> dict[str, lis
                  f"名单企业的规模分布、地域分布和主要生产工艺类型见{table_ref('I-5')}。"],
         "survey": [f"资料收集以{a.baseline_year}年排污许可执行报告、能源统计和企业环境管理资料为主；现场调查对名单企业逐家核实生产工艺、"
                    f"原辅材料、治理设施运行情况，并组织企业座谈识别问题。名单企业现状数据见{table_ref('I-6')}。"],
-        "level": [f"对照{ind.indicator_system}开展清洁生产水平对标评估，审核前名单企业中{_levels_text(fig.levels_before)}"
+        "level": _grading_text(data) + [
+                  f"对照{ind.indicator_system}开展清洁生产水平对标评估，审核前名单企业中{_levels_text(fig.levels_before)}"
                   f"（{table_ref('I-7')}），达到I级或II级水平的企业占 {fmt_percent(_share(fig.levels_before), 2)}。"],
         "focus": [f"按污染物减排、温室气体减排、资源能源效率、产业链关键环节、环境管理合规五个导向确定审核重点 {len(data.focus)} 项（{table_ref('I-8')}）。"],
         "targets": [f"清洁生产目标从污染物减排、温室气体减排、资源能源效率、清洁生产水平提升四方面设置，共 {len(data.targets)} 项，"
@@ -71,6 +72,15 @@ def report_prose(data: IndustryAuditData, fig: IndustryFigures) -> dict[str, lis
         "continuous": list(data.continuous) or ["建立行业清洁生产长效机制，定期复评企业清洁生产水平。"],
     }
     return out
+
+
+def _grading_text(data: IndustryAuditData) -> list[str]:
+    system = data.indicator_system
+    if system is None:
+        return []
+    n = sum(len(c.indicators) for c in system.classes)
+    return [f"审核小组构建{system.name}，含{len(system.classes)}项一级指标、{n}项二级指标（{table_ref('I-21')}），"
+            f"采用综合评价指数法对名单企业逐家评估（{table_ref('I-22')}）。"]
 
 
 def _top(counts: dict[str, int]) -> int:

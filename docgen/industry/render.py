@@ -57,6 +57,13 @@ def _caption_prefix(table: TableData) -> str:
     return f"表{CAPTION_MARK}{table.id}{CAPTION_MARK} "
 
 
+class _Tables(SimpleNamespace):
+    """A table the data does not support (no indicator system …) renders as nothing, never an error."""
+
+    def __getattr__(self, name: str):
+        return Markup("")
+
+
 def tables_namespace(tables: list[TableData], labels: dict[str, str] | None = None) -> SimpleNamespace:
     """``tbl.I_3`` → caption + table XML. ``labels`` replaces the chapter-numbered caption of a table
     by a fixed label (附表1, 表2); the others are numbered 表X-Y by the postprocess pass."""
@@ -67,7 +74,7 @@ def tables_namespace(tables: list[TableData], labels: dict[str, str] | None = No
         if labels and t.id in labels:
             xml = xml.replace(_caption_prefix(t), f"{labels[t.id]} ", 1)
         out[t.id.replace("-", "_")] = Markup(xml)
-    return SimpleNamespace(**out)
+    return _Tables(**out)
 
 
 def _common(data: IndustryAuditData) -> dict:

@@ -71,8 +71,10 @@ class ReportTables:
         self.pol = data.audit.main_pollutant
 
     def all(self) -> list[TableData]:
+        """Every table the data supports (the indicator tables need ``indicator_system``)."""
         names = [n for n in dir(self) if n.startswith("t_")]
-        return [getattr(self, n)() for n in sorted(names, key=lambda n: int(n.split("_")[1]))]
+        tables = [getattr(self, n)() for n in sorted(names, key=lambda n: int(n.split("_")[1]))]
+        return [t for t in tables if t is not None]
 
     # ── 审核准备 ────────────────────────────────────────────────────────────────
     def t_1_team(self):
@@ -258,14 +260,54 @@ class ReportTables:
         return make(table_id, name, cols, rows, total,
                     note=f"按{self.data.industry.indicator_system}对标评估；{'、'.join(TOP_LEVELS)}分别对应国际领先、国内先进水平。")
 
+    # ── 清洁生产水平对标评估 (indicator system and grading) ─────────────────────────────
+    def t_24_indicator_system(self):
+        system = self.data.indicator_system
+        if system is None:
+            return None
+        rows = []
+        for cls in system.classes:
+            for ind in cls.indicators:
+                b = ind.benchmarks
+                rows.append([cls.name, cls.weight, ind.name, ind.unit, ind.weight, ind.direction,
+                             b.get("I"), b.get("II"), b.get("III"), "是" if ind.limiting else "否"])
+        return make("I-21", "行业清洁生产评价指标体系表",
+                    [("一级指标", None), ("一级指标权重", 2), ("二级指标", None), ("单位", None), ("二级指标权重", 2),
+                     ("指标方向", None), ("I级基准值", None), ("II级基准值", None), ("III级基准值", None), ("限定性指标", None)],
+                    rows, note=system.source)
+
+    def _grading(self, table_id: str, name: str, when: str):
+        from .grading import graded_level
+
+        system = self.data.indicator_system
+        graded = [(e, getattr(e, f"indicators_{when}")) for e in self.listed]
+        if system is None or not any(v for _, v in graded):
+            return None
+        rows = []
+        for i, (e, values) in enumerate(graded):
+            if not values:
+                rows.append([i + 1, e.name, None, None, None, getattr(e, f"level_{when}") or "—"])
+                continue
+            level, result = graded_level(system, values)
+            rows.append([i + 1, e.name, result.index["I"], result.index["II"], result.index["III"], level])
+        return make(table_id, name, [("序号", None), ("企业名称", None), ("综合评价指数YI", 2), ("综合评价指数YII", 2),
+                                     ("综合评价指数YIII", 2), ("清洁生产水平", None)], rows,
+                    note="按GB/T 43329综合评价指数法：YI、YII≥85且限定性指标达到相应级别为I级、II级；YIII=100且限定性指标达到III级为III级。")
+
+    def t_25_grading_before(self):
+        return self._grading("I-22", "名单企业清洁生产水平对标评估表（审核前）", "before")
+
+    def t_26_grading_after(self):
+        return self._grading("I-23", "名单企业清洁生产水平对标评估表（审核后）", "after")
+
     # ── 附表 ────────────────────────────────────────────────────────────────────
-    def t_21_annex_list(self):
+    def t_31_annex_list(self):
         rows = [[i + 1, e.name, e.scale, e.process, "、".join(e.principles), e.level_before, e.level_after]
                 for i, e in enumerate(self.listed)]
         return make("I-A1", "审核企业名单", [("序号", None), ("企业名称", None), ("企业规模", None), ("主要生产工艺", None),
                                         ("入选原则", None), ("审核前水平", None), ("审核后水平", None)], rows)
 
-    def t_22_annex_schemes(self):
+    def t_32_annex_schemes(self):
         names = {e.id: e.name for e in self.data.enterprises}
         rows = [[i + 1, names[s.enterprise], s.name, s.kind, s.cost_class, s.industry_scheme or "—", s.investment, s.benefit, s.status]
                 for i, s in enumerate(self.data.enterprise_schemes)]
@@ -275,7 +317,7 @@ class ReportTables:
                     [("序号", None), ("企业名称", None), ("方案名称", None), ("方案类型", None), ("费用类别", None),
                      ("对应行业方案", None), ("投资（万元）", 1), ("年经济效益（万元/a）", 1), ("实施状态", None)], rows, total)
 
-    def t_23_annex_performance(self):
+    def t_33_annex_performance(self):
         rows, b, a = [], self.fig.before, self.fig.after
         listed = [e for e in self.listed if e.id in a]
         for i, e in enumerate(listed):

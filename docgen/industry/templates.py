@@ -86,7 +86,7 @@ def _survey() -> list[Block]:
 
 
 def _level(title: str = "现状分析评价") -> list[Block]:
-    return _sec(2, title, "level", ("I-7",))
+    return _sec(2, title, "level", ("I-21", "I-22", "I-7"))
 
 
 def _focus() -> list[Block]:
@@ -111,7 +111,7 @@ def _performance() -> list[Block]:
     return (_sec(2, "清洁生产目标达标情况", "attainment", ("I-16",))
             + _sec(2, "污染物减排情况", "pollutants", ("I-17",))
             + _sec(2, "温室气体减排情况", "ghg", ("I-18",))
-            + _sec(2, "行业清洁生产水平提升情况", "levels", ("I-19",))
+            + _sec(2, "行业清洁生产水平提升情况", "levels", ("I-23", "I-19"))
             + _sec(2, "投入产出效益", "return", ("I-20",))
             + _sec(2, "持续清洁生产", "continuous"))
 

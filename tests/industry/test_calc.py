@@ -162,3 +162,65 @@ def test_the_sample_is_consistent_and_covers_the_list(sample):
     assert all(c.met for c in fig.coverage)
     # levels before/after of the 22 listed enterprises (samples/industry-packaging-printing.yaml)
     assert sum(fig.levels_before.values()) == sum(fig.levels_after.values()) == len(sample.listed) == 22
+
+
+# ─── grading against the indicator system (GB/T 43329 comprehensive index, docgen.calc.level) ──────
+
+def _system(weight_a="0.6", weight_b="0.4"):
+    from docgen.industry.model import IndicatorSystem
+
+    return IndicatorSystem.model_validate({"name": "测试指标体系", "source": "测试", "classes": [
+        {"name": "甲", "weight": D(weight_a), "indicators": [
+            {"id": "X", "name": "单耗", "unit": "t/t", "weight": D("0.5"), "direction": "降低", "limiting": True,
+             "benchmarks": {"I": D(10), "II": D(20), "III": D(30)}},
+            {"id": "Y", "name": "回收率", "unit": "%", "weight": D("0.5"), "direction": "提高",
+             "benchmarks": {"I": D(90), "II": D(80), "III": D(70)}}]},
+        {"name": "乙", "weight": D(weight_b), "indicators": [
+            {"id": "Z", "name": "排放强度", "unit": "kg/t", "weight": D(1), "direction": "降低",
+             "benchmarks": {"I": D(1), "II": D(2), "III": D(3)}}]}]})
+
+
+@pytest.mark.parametrize("values, index, level", [
+    # X 8 meets I; Y 85 meets II; Z 1.5 meets II: Y_I = 100 × 0.6 × 0.5 = 30; Y_II = Y_III = 100 → II级
+    ({"X": 8, "Y": 85, "Z": "1.5"}, ("30", "100", "100"), "II级"),
+    # X 25 only III; Y 95 I; Z 0.5 I: Y_I = Y_II = 100 × (0.3 + 0.4) = 70 < 85; Y_III = 100 → III级
+    ({"X": 25, "Y": 95, "Z": "0.5"}, ("70", "70", "100"), "III级"),
+    # X 35 meets nothing: Y_III = 70 < 100 → 未达III级
+    ({"X": 35, "Y": 95, "Z": "0.5"}, ("70", "70", "70"), "未达III级"),
+    # Z not given: class 乙 dropped, weights renormalised over 甲 alone: X 9 and Y 92 meet I → Y_I = 100 → I级
+    ({"X": 9, "Y": 92}, ("100", "100", "100"), "I级"),
+])
+def test_grading_by_hand(values, index, level):
+    from docgen.industry.grading import graded_level
+
+    got, result = graded_level(_system(), {k: D(v) for k, v in values.items()})
+    assert got == level
+    assert tuple(result.index[g] for g in ("I", "II", "III")) == tuple(D(v) for v in index)
+
+
+def test_limiting_indicator_caps_the_level():
+    """Weights 0.2 / 0.8: X 25 (III only), Y 95 (I), Z 0.5 (I) → Y_I = Y_II = 100 × (0.1 + 0.8) = 90 ≥ 85,
+    but the 限定性 X meets only III → III级."""
+    from docgen.industry.grading import graded_level
+
+    level, result = graded_level(_system("0.2", "0.8"), {"X": D(25), "Y": D(95), "Z": D("0.5")})
+    assert level == "III级" and result.index["I"] == D(90) and "限定性指标未达到 I 级" in result.reason_zh
+
+
+def test_stated_level_must_match_the_grading():
+    raw_system = _system().model_dump()
+    d = data(indicator_system=raw_system, enterprises__0__indicators_before={"X": 8, "Y": 85, "Z": "1.5"})  # II级
+    problems = [p for p in check_consistency(d) if p.path[:3] == ("enterprises", 0, "level_before")]
+    assert problems and "填写为III级，按指标对标应为II级" in problems[0].message
+    ok = data(indicator_system=raw_system, enterprises__0__indicators_before={"X": 25, "Y": 95, "Z": "0.5"})  # III级
+    assert not [p for p in check_consistency(ok) if "对标" in p.message]
+    unknown = data(indicator_system=raw_system, enterprises__0__indicators_before={"Q": 1})
+    assert any("「Q」不在 indicator_system 中" in p.message for p in check_consistency(unknown))
+
+
+def test_sample_levels_are_the_graded_levels(sample):
+    from docgen.industry.grading import graded_level
+
+    for e in sample.listed:
+        assert graded_level(sample.indicator_system, e.indicators_before)[0] == e.level_before, e.id
+        assert graded_level(sample.indicator_system, e.indicators_after)[0] == e.level_after, e.id

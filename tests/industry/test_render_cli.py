@@ -28,7 +28,8 @@ def test_report_follows_the_five_stages_of_seed_002(rendered):
     assert _headings(rendered["report"]) == ["前言", "审核准备", "审核", "方案产生和确定", "方案实施", "绩效评估和持续清洁生产", "附表"]
     captions = _captions(rendered["report"])
     assert "表1-3 行业企业基本情况及审核企业名单确定表" in captions
-    assert "表5-4 企业清洁生产水平分级统计表（审核前后）" in captions
+    assert captions.index("表2-2 行业清洁生产评价指标体系表") + 1 == captions.index("表2-3 名单企业清洁生产水平对标评估表（审核前）")
+    assert "表5-5 企业清洁生产水平分级统计表（审核前后）" in captions  # after 表5-4, the grading after the audit
     assert captions[-3:] == ["附表1 审核企业名单", "附表2 企业层面清洁生产方案清单", "附表3 名单企业绩效汇总表"]
 
 
