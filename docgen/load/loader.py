@@ -48,6 +48,9 @@ def _validate(source: Source, path: FsPath | None, model: type[BaseModel] = Audi
     if not isinstance(source.data, dict):
         problems.append(Problem((), "文件顶层应为键值对（enterprise、audit、baseline …）", line=1))
         return LoadResult(path, None, problems)
+    if model is AuditData and source.data.get("kind") == "industry":  # not an enterprise audit: say so once
+        problems.append(Problem(("kind",), "这是行业清洁生产审核数据文件（kind: industry），请使用 docgen industry validate|calc|render"))
+        return LoadResult(path, None, [p.with_line(p.line or source.line_of(p.path)) for p in problems])
     try:
         audit = model.model_validate(source.data)
     except ValidationError as exc:

@@ -151,3 +151,10 @@ def test_cli_render_then_check_passes(tmp_path, profile):
     assert result.exit_code == 0, result.output
     checked = runner.invoke(main, ["check", str(next(out.glob("*.docx")))])
     assert checked.exit_code == 0, checked.output
+
+
+def test_enterprise_commands_point_to_the_industry_group():
+    result = CliRunner().invoke(main, ["validate", str(SAMPLE)])
+    assert result.exit_code == 2
+    assert "kind: industry" in result.output and "docgen industry validate" in result.output
+    assert result.output.count("\n") <= 3  # one clear message, not a flood of unknown-field errors
