@@ -145,3 +145,11 @@ def render_cmd(file: Path, out_dir: Path, pdf: bool, profile: str | None, no_she
         click.echo("\n".join(str(p) for p in (d.path, d.pdf) if p))
     _err(f"✓ 生成 {sum(1 for d in docs if not d.error)} 份文档；输出目录：{out_dir.resolve()}")
     sys.exit(exitcodes.INPUT_ERROR if failed else exitcodes.OK)
+
+
+@industry.command("schema")
+def schema_cmd() -> None:
+    """输出行业审核数据模型的 JSON Schema（供编辑器补全与系统集成）。"""
+    from docgen.industry.model import IndustryAuditData
+
+    click.echo(json.dumps(IndustryAuditData.model_json_schema(), ensure_ascii=False, indent=2))

@@ -148,7 +148,7 @@ class Enterprise(DocModel):
     baseline: Figures = Field(title="基准年数据")
     selected: bool = Field(False, title="纳入审核企业名单")
     principles: list[Principle] = Field(default_factory=list, title="入选原则")
-    reason: str | None = Field(None, title="入选理由")
+    reason: str | None = Field(None, title="入选理由（补充说明，印入企业简表）")
     level_before: Level | None = Field(None, title="审核前清洁生产水平")
     level_after: Level | None = Field(None, title="审核后清洁生产水平")
     after: Figures | None = Field(None, title="方案实施后数据")

@@ -123,7 +123,8 @@ def sheet_prose(data: IndustryAuditData, fig: IndustryFigures, e: Enterprise) ->
         "intro": [f"本表依据{data.audit.title.removesuffix('报告')}（{data.subject.name}组织）编制，替代企业单独编制的清洁生产审核报告；"
                   f"行业共性问题的诊断和行业层面方案见行业清洁生产审核报告。"],
         "reason": [f"{e.name}以{'、'.join(e.principles)}原则纳入审核企业名单；基准年{data.audit.main_pollutant}排放量 "
-                   f"{fmt_number(e.baseline.pollutant, 2)} t/a，占全行业的 {fmt_percent(share, 2)}。"],
+                   f"{fmt_number(e.baseline.pollutant, 2)} t/a，占全行业的 {fmt_percent(share, 2)}。"
+                   + (f"入选理由：{e.reason.rstrip('。')}。" if e.reason else "")],
         "schemes": [f"本企业实施方案 {len(mine)} 项，其中无/低费 {sum(1 for s in mine if s.cost_class == '无/低费')} 项、"
                     f"中/高费 {sum(1 for s in mine if s.cost_class == '中/高费')} 项。"],
     }

@@ -158,3 +158,11 @@ def test_enterprise_commands_point_to_the_industry_group():
     assert result.exit_code == 2
     assert "kind: industry" in result.output and "docgen industry validate" in result.output
     assert result.output.count("\n") <= 3  # one clear message, not a flood of unknown-field errors
+
+
+def test_cli_schema_is_the_models_json_schema():
+    result = CliRunner().invoke(main, ["industry", "schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert {"subject", "industry", "enterprises", "indicator_system", "enterprise_schemes"} <= set(schema["properties"])
+    assert schema["$defs"]["Enterprise"]["properties"]["principles"]["items"]["enum"] == ["环境影响突出", "关键环境治理需求", "可行性", "代表性"]
