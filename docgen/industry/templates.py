@@ -21,8 +21,8 @@ context (``prose.*`` lists, ``tbl.*`` tables).
 
 from __future__ import annotations
 
-from docgen.render.template_build.front import _kv_table
-from docgen.render.template_build.package import Block, h, loop, p, raw, section_end, table, toc_field
+from docgen.render.template_build.front import _kv_table, toc_section
+from docgen.render.template_build.package import Block, h, loop, p, raw, table
 from docgen.render.template_build.forms import signature
 
 PRINCIPLES = [
@@ -65,11 +65,7 @@ def _front(kind_label: str) -> list[Block]:
             ("报告审核人员", "{{ reviewed }}"),
             ("日期", "{{ report_date }}"),
         ])),
-        section_end(None, None, footer=False),
-        p("目　　录", "TOCHeading"),
-        toc_field(),
-        section_end("upperRoman", 1, footer=True),
-    ]
+    ] + toc_section()
 
 
 def _preface() -> list[Block]:
