@@ -50,6 +50,14 @@ demo: setup
 	@$(DOCGEN) track quarterly --db $(OUT)/register.sqlite --year 2026 --quarter 3 --date 2026-10-09 \
 	  --out $(OUT)/track --force > /dev/null || exit $$?
 	@echo "  samples/register-shanghai.xlsx → $(OUT)/track-status.txt（期限状态）, $(OUT)/track/（附表3、附表4）"
+	@for f in $(wildcard samples/industry-*.yaml); do \
+	  name=$$(basename $$f .yaml); \
+	  $(DOCGEN) industry validate $$f || exit $$?; \
+	  $(DOCGEN) industry calc $$f > $(OUT)/$$name.calc.txt || exit $$?; \
+	  $(DOCGEN) industry render $$f --out $(OUT)/$$name --force > /dev/null || exit $$?; \
+	  $(DOCGEN) check $(OUT)/$$name/*.docx $(OUT)/$$name/企业简表/*.docx > /dev/null 2>&1 || exit $$?; \
+	  echo "  $$f → $(OUT)/$$name/（行业审核报告、企业简表 DOCX，已通过规则包）, $(OUT)/$$name.calc.txt"; \
+	done
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup

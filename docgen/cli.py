@@ -35,6 +35,7 @@ def main() -> None:
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
       docgen track status    强审企业名录的期限状态；track quarterly 生成季度报送表（附表3、附表4）
+      docgen industry ...    行业清洁生产审核：validate、calc、render（行业报告与企业简表）
     """
 
 
@@ -324,6 +325,10 @@ def rules_show(code: str, profile_id: str | None) -> None:
 from docgen.track.cli import track  # noqa: E402
 
 main.add_command(track)
+
+from docgen.industry.cli import industry  # noqa: E402
+
+main.add_command(industry)
 
 
 if __name__ == "__main__":  # pragma: no cover

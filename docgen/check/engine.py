@@ -22,6 +22,7 @@ from docgen.check.findings import DocumentResult, Finding, FindingLocation, coun
 from docgen.check.kinds import KINDS, NotEvaluableRule, load_kinds
 from docgen.check.profile import Profile
 from docgen.read.model import Document, NotEvaluable
+from docgen.industry.recognise import PROFILES as INDUSTRY_PROFILES, recognise_industry  # industry-wide audits (issue 9)
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,13 @@ def recognise_kind(doc: Document | NotEvaluable) -> tuple[str, str]:
         return "evaluation", "文件无法读取，按评估报告处理"
     head = " ".join([doc.properties.get("title", "")] + [p.text for p in doc.paragraphs[:15]]
                     + [h.title for h in doc.headings[:3]])
+    industry = recognise_industry(head, doc.headings)
+    if industry is not None:
+        return industry
     if "验收报告" in head or "审核验收" in head:
         return "acceptance", "封面/标题含“验收报告”，按验收报告审查"
     return "evaluation", "封面/标题未见“验收报告”，按审核报告（评估）审查"
 
 
 DEFAULT_PROFILES = {"evaluation": "national-2018-evaluation", "acceptance": "national-2018-acceptance"}
+DEFAULT_PROFILES.update(INDUSTRY_PROFILES)

@@ -28,6 +28,7 @@ from docgen import exitcodes
 from docgen.check import engine
 from docgen.check.findings import SEVERITY_RANK, DocumentResult
 from docgen.check.profile import Profile, ProfileError, apply_policy, load_profile
+from docgen.industry.recognise import KIND_ZH as INDUSTRY_KIND_ZH
 from docgen.read import read_document
 from docgen.read.model import Document, NotEvaluable
 
@@ -36,6 +37,7 @@ SUFFIXES = (".docx", ".pdf", ".doc", ".wps")
 
 #: How a recognised report kind is named in the notes.
 KIND_ZH = {"evaluation": "审核报告（评估）", "acceptance": "验收报告"}
+KIND_ZH.update(INDUSTRY_KIND_ZH)
 
 
 class CheckUsageError(Exception):

@@ -6,10 +6,11 @@ can work on (consistency rules need a complete model). Problems get the line of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from docgen.model import AuditData
 
@@ -39,22 +40,27 @@ class LoadResult:
         return self.audit is not None and not self.errors
 
 
-def _validate(source: Source, path: FsPath | None) -> LoadResult:
+def _validate(source: Source, path: FsPath | None, model: type[BaseModel] = AuditData,
+              consistency: Callable[[object], list[Problem]] | None = None) -> LoadResult:
     problems = list(source.problems)
     if source.data is None:
         return LoadResult(path, None, [p.with_line(p.line or source.line_of(p.path)) for p in problems])
     if not isinstance(source.data, dict):
         problems.append(Problem((), "文件顶层应为键值对（enterprise、audit、baseline …）", line=1))
         return LoadResult(path, None, problems)
+    if model is AuditData and source.data.get("kind") == "industry":  # not an enterprise audit: say so once
+        problems.append(Problem(("kind",), "这是行业清洁生产审核数据文件（kind: industry），请使用 docgen industry validate|calc|render"))
+        return LoadResult(path, None, [p.with_line(p.line or source.line_of(p.path)) for p in problems])
     try:
-        audit = AuditData.model_validate(source.data)
+        audit = model.model_validate(source.data)
     except ValidationError as exc:
         problems.extend(problems_from_validation_error(exc, source.data))
         audit = None
     if audit is not None:
-        from docgen.model.consistency import check_consistency
+        if consistency is None:
+            from docgen.model.consistency import check_consistency as consistency
 
-        problems.extend(check_consistency(audit))
+        problems.extend(consistency(audit))
     located = [p if p.line else p.with_line(source.line_of(p.path)) for p in problems]
     located.sort(key=lambda p: (p.severity != "error", p.line or 0))
     return LoadResult(path, audit, located)
@@ -69,3 +75,10 @@ def load_audit(path: str | FsPath) -> LoadResult:
 def load_audit_data(data: dict) -> LoadResult:
     """Validate already-parsed data (no line numbers): for the Python API and for tests."""
     return _validate(Source(data), None)
+
+
+def load_model(path: str | FsPath, model: type[BaseModel], consistency: Callable[[object], list[Problem]]) -> LoadResult:
+    """Same three passes for another data model (industry-wide, park audits): ``result.audit`` holds
+    the ``model`` instance, ``consistency(instance)`` its cross-field problems."""
+    path = FsPath(path)
+    return _validate(read_source(path), path, model, consistency)

@@ -10,6 +10,7 @@ from docgen.render.template_build.acceptance_report import acceptance_report_blo
 from docgen.render.template_build import forms
 from docgen.render.template_build.audit_report import audit_report_blocks
 from docgen.render.template_build.package import build_docx
+from docgen.industry import templates as industry_templates
 
 #: profile/file name → (builder, title, running header)
 TEMPLATES: dict[str, tuple[Callable[[], list], str, str]] = {
@@ -22,6 +23,8 @@ TEMPLATES: dict[str, tuple[Callable[[], list], str, str]] = {
     "national/form-acceptance-application.docx": (forms.acceptance_application_blocks, "清洁生产审核验收申请表", "{{ e.name }}清洁生产审核"),
     "national/form-performance.docx": (forms.performance_blocks, "清洁生产审核绩效表", "{{ e.name }}清洁生产审核"),
     "national/form-self-declaration.docx": (forms.self_declaration_blocks, "企业自我声明", "{{ e.name }}清洁生产审核"),
+    # industry-wide audit (docgen/industry/templates.py)
+    **industry_templates.TEMPLATES,
 }
 
 

@@ -63,6 +63,12 @@ def front_matter(stage_label: str, title: str) -> list[Block]:
             ("批准人姓名", "{{ people.consultancy_approver }}"),
             ("日期", "{{ report_date }}"),
         ])),
+    ] + toc_section()
+
+
+def toc_section() -> list[Block]:
+    """Close the cover section (no page number), then the TOC in its own section numbered i, ii …"""
+    return [
         section_end(None, None, footer=False),
         p("目　　录", "TOCHeading"),
         toc_field(),
