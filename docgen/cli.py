@@ -34,6 +34,7 @@ def main() -> None:
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
+      docgen package build   按附表2组装评估/验收档案包；docgen package verify 核验档案包
     """
 
 
@@ -318,6 +319,9 @@ def rules_show(code: str, profile_id: str | None) -> None:
         sys.exit(exitcodes.INPUT_ERROR)
     click.echo(show_text(rule, profiles), nl=False)
 
+
+from docgen.archive.cli import package as _package  # noqa: E402
+main.add_command(_package)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
