@@ -62,6 +62,7 @@ class Matching:
 class Mapping:
     files: dict[str, str] = field(default_factory=dict)
     needed: set[str] = field(default_factory=set)
+    source: str = ""        # the mapping file, for messages
 
 
 def load_mapping(path: Path, archive: ArchiveList) -> Mapping:
@@ -85,7 +86,7 @@ def load_mapping(path: Path, archive: ArchiveList) -> Mapping:
     for item in needed:
         if str(item) not in ids:
             raise MaterialsError(f"映射文件「{path}」：needed 中的档案项「{item}」不存在")
-    return Mapping({str(k): str(v) for k, v in files.items()}, {str(i) for i in needed})
+    return Mapping({str(k): str(v) for k, v in files.items()}, {str(i) for i in needed}, str(path))
 
 
 def list_materials(folder: Path, skip: set[Path] = frozenset()) -> list[Path]:
@@ -124,7 +125,7 @@ def match_materials(folder: Path, stage: str, archive: ArchiveList, mapping: Map
     known = {f.as_posix() for f in files}
     for name in mapping.files:
         if name not in known:
-            raise MaterialsError(f"映射文件中的「{name}」在材料目录「{folder}」中不存在")
+            raise MaterialsError(f"映射文件「{mapping.source}」：files 中的「{name}」在材料目录「{folder}」中不存在")
     for rel in files:
         if rel.suffix.lower() not in ACCEPTED_SUFFIXES:
             result.unmatched.append(Unmatched(rel, f"文件类型「{rel.suffix or '无扩展名'}」不在档案接受范围（"

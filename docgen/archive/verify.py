@@ -142,8 +142,11 @@ def _fixity(root: Path, manifest: Manifest, ctx: _Ctx) -> set[str]:
             step()
         except bagit.BagValidationError as exc:
             details += exc.details
+    gone = {d.path for d in details if isinstance(d, bagit.FileMissing)}
     for d in details:
         path = d.path
+        if isinstance(d, bagit.ChecksumMismatch) and path in gone:
+            continue  # bagit also "hashes" the missing file: one finding per file is enough
         target_id, target = _target(manifest, path)
         changed.add(path)
         if isinstance(d, bagit.ChecksumMismatch):
@@ -208,6 +211,13 @@ def _readable_and_sealed(root: Path, manifest: Manifest, ctx: _Ctx, changed: set
                     evidence.append(f"{f.path}（扫描图片）")
                 continue
             doc = read_document(path)
+            if isinstance(doc, NotEvaluable) and doc.code == "DOC.NO_TEXT_LAYER":
+                # a scanned PDF has no text to check but is a perfectly good archive copy (营业执照, signed
+                # opinions): readable when its pages carry images; blank or garbled pages are not
+                images = _pdf_images(path)
+                if images:
+                    evidence.append(f"{f.path}（扫描件，图片 {images} 张）")
+                    continue
             if isinstance(doc, NotEvaluable):
                 ctx.add("ARC-004", item.id, item.title, f"{item.id} {item.title}：「{f.path}」无法读取：{doc.reason_zh}",
                         evidence=f"{doc.code}：{doc.reason_en}", suggestion="请换一份可以打开的文件后重新生成档案包。")
@@ -224,3 +234,13 @@ def _readable_and_sealed(root: Path, manifest: Manifest, ctx: _Ctx, changed: set
                 ctx.add("ARC-005", item.id, item.title, f"{item.id} {item.title}：要求{item.seal_required}，但文件中没有图片或扫描页",
                         evidence="、".join(f.path for f in present),
                         suggestion="请提交盖章后的扫描件（放入材料目录，重新生成档案包）。")
+
+
+def _pdf_images(path: Path) -> int:
+    """How many images the PDF's pages show (pypdf), 0 when it cannot tell."""
+    from pypdf import PdfReader
+
+    try:
+        return sum(len(page.images) for page in PdfReader(path).pages)
+    except Exception:  # noqa: BLE001 — the reader already judged the file; this only adds evidence
+        return 0
