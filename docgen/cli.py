@@ -35,6 +35,7 @@ def main() -> None:
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
       docgen package build   按附表2组装评估/验收档案包；docgen package verify 核验档案包
+      docgen packet REPORT   生成专家评审材料（预审结果、预填评分表、批注版报告、合订 PDF）
     """
 
 
@@ -322,6 +323,8 @@ def rules_show(code: str, profile_id: str | None) -> None:
 
 from docgen.archive.cli import package as _package  # noqa: E402
 main.add_command(_package)
+from docgen.packet.cli import packet as _packet  # noqa: E402
+main.add_command(_packet)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
