@@ -182,7 +182,7 @@ def _bundle(staging: Path, annotated_pdf: Path | None) -> None:
         reader = PdfReader(path)
         start = len(writer.pages)
         writer.append(reader, import_outline=False)
-        parent = writer.add_outline_item(title, start)
+        parent = writer.add_outline_item(title=title, page_number=start)
         _copy_outline(writer, reader, reader.outline, start, parent)
     writer.page_mode = "/UseOutlines"
     with open(staging / BUNDLE, "wb") as fh:
@@ -202,7 +202,7 @@ def _copy_outline(writer, reader, items, offset: int, parent) -> None:
             continue
         if page is None or page < 0:
             continue
-        last = writer.add_outline_item(str(item.title), offset + page, parent=parent)
+        last = writer.add_outline_item(title=str(item.title), page_number=offset + page, parent=parent)
 
 
 def _publish(staging: Path, out_dir: Path, force: bool) -> None:
