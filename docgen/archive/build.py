@@ -128,11 +128,15 @@ def _stable_pdf(data: bytes, when: dt.date) -> bytes:
     writer.add_metadata({**info, "/CreationDate": stamp, "/ModDate": stamp})
     from pypdf.generic import ArrayObject, ByteStringObject
 
-    digest = hashlib.md5(data, usedforsecurity=False).digest()  # noqa: S324 — an identifier, not security
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    def written(ident: bytes) -> bytes:
+        writer._ID = ArrayObject([ByteStringObject(ident), ByteStringObject(ident)])  # noqa: SLF001 — pypdf has no setter
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    # the /ID is a digest of the document with a zero /ID (PDF 32000-1 §14.4 asks for a content-based id)
+    digest = hashlib.md5(written(bytes(16)), usedforsecurity=False).digest()  # noqa: S324 — an id, not security
+    return written(digest)
 
 
 def _convert_checklist(docx: bytes, work: Path) -> bytes:

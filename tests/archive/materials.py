@@ -43,7 +43,7 @@ def scan_pdf(path: Path, seal: bool = True) -> Path:
 def word_file(path: Path, title: str) -> Path:
     document = docx.Document()
     document.add_heading(title, level=1)
-    document.add_paragraph(f"{title}：专家组认为该企业清洁生产审核报告编制规范，同意通过。")
+    document.add_paragraph(f"{title}（示例材料：实际归档时为签字、盖章后的原件扫描件或电子文件）。")
     document.save(path)
     return path
 
