@@ -16,7 +16,7 @@ from docgen.archive.items import ArchiveList
 from docgen.archive.manifest import SOURCE_ZH, STATUS_ZH, Manifest
 
 # column widths (twips) over the text width; the last column takes the rest
-_WIDTHS = (1150, 1150, 560, 1900, 1300, 820)
+_WIDTHS = (900, 900, 500, 1700, 1100, 700)
 
 
 def _status(item) -> str:
@@ -27,7 +27,7 @@ def _status(item) -> str:
 def _files(item) -> list[str]:
     if not item.files:
         return [sheet.para("—", jc="center")]
-    return [sheet.para(f"{f.path.split('/', 1)[-1]}（{SOURCE_ZH[f.source]}）") for f in item.files]
+    return [sheet.para(f"{f.path.rsplit('/', 1)[-1]}（{SOURCE_ZH[f.source]}）") for f in item.files]
 
 
 def checklist_docx(manifest: Manifest, archive: ArchiveList, date: dt.date) -> bytes:
