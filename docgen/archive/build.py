@@ -55,13 +55,18 @@ def _render_kind(generate: str) -> str:
     return REPORT_KINDS.get(generate, generate)
 
 
-def _template_name(kind: str) -> str:
+def _template_hash(kind: str, profile: str) -> tuple[str, str]:
+    """(template file name, sha256) of what rendered ``kind`` — found the way the renderer finds it."""
+    from docgen.render.docx import find_template
+
     if kind.startswith("form:"):
-        from docgen.render.forms import FORMS
+        from docgen.render.forms import FORMS, _template
         from docgen.render.pipeline import form_name
 
-        return FORMS[form_name(kind)].template
-    return f"{kind}.docx"
+        spec = FORMS[form_name(kind)]
+        return spec.template, hashlib.sha256(_template(spec, profile, None).read_bytes()).hexdigest()
+    name = f"{kind}.docx"
+    return name, hashlib.sha256(find_template(name, profile).read_bytes()).hexdigest()
 
 
 def _load(audit_path: Path):
@@ -214,11 +219,8 @@ def build_package(audit_path: Path, stage: str, out: Path, *, materials: Path | 
                     name = _arcname(it, path.suffix, 0, 1)
                     payload[name] = data
                     entry.files.append(FileEntry.of(f"data/{name}", data, "generated"))
-                template = _template_name(_render_kind(it.generate))
-                from docgen.render.docx import find_template
-
-                templates[template] = hashlib.sha256(
-                    find_template(template, audit.audit.profile).read_bytes()).hexdigest()
+                name, digest = _template_hash(_render_kind(it.generate), audit.audit.profile)
+                templates[name] = digest
             elif made is not None:
                 warnings.append(f"{it.id} {it.title}：无法由数据生成（{made.error}）")
                 entry.note = f"无法由数据生成：{made.error}"

@@ -199,3 +199,16 @@ def test_invalid_audit_data_is_refused_with_its_problems(tmp_path, write_yaml, m
     with pytest.raises(PackageError) as exc:
         build_package(bad, "evaluation", tmp_path / "pkg.zip", pdf=False)
     assert "未通过校验" in str(exc.value)
+
+
+@pytest.mark.parametrize("sample", sorted((ROOT / "samples").glob("audit-*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("stage", ["evaluation", "acceptance"])
+def test_every_sample_packages_with_the_generated_items_present(tmp_path, sample, stage):
+    out = tmp_path / "pkg.zip"
+    result = build_package(sample, stage, out, pdf=False)
+    got = statuses(manifest_of(out))
+    generated = {it.id for it in archive_list().for_stage(stage) if it.generate}
+    for item_id in generated:
+        assert got[item_id] in ("present", "not_required")   # 附表1 only when a consultancy was engaged
+    assert result.warnings == []
+    assert set(json.loads(entries(out)["pkg/data/provenance.json"])["templates"])  # hashed, wherever found
