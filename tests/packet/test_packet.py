@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 import docx
 import pytest
@@ -12,7 +10,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from docgen.cli import main
-from docgen.packet.build import PacketError, build_packet
+from docgen.packet.build import build_packet
 from tests.conftest import ROOT
 
 CONFORMANCE = ROOT / "samples" / "conformance"
