@@ -220,3 +220,17 @@ def test_sample_packages_into_complete_evaluation_and_acceptance_packages(tmp_pa
     checklist = entries(tmp_path / "acceptance.zip")["acceptance/data/00_档案材料清单.pdf"]
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(checklist)).pages)
     assert "档案材料清单" in text and "验收报告终稿" in text and "已归档" in text
+
+
+def test_verify_json_validates_against_the_findings_schema(package, tmp_path):
+    import jsonschema
+
+    from docgen.resources import data_file
+
+    schema = json.loads(data_file("findings.schema.json").read_text(encoding="utf-8"))
+    rewrite(package, lambda name, data: None if name.endswith("08_评估打分表.pdf") else (name, data))
+    result = CliRunner().invoke(main, ["package", "verify", str(package), "--format", "json"])
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema)
+    assert {f["category"] for f in data["findings"]} == {"archive"}
+    assert {f["rule"] for f in data["findings"]} >= {"ARC-001", "ARC-002", "ARC-005"}

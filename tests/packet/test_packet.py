@@ -152,3 +152,14 @@ def test_unreadable_report_still_gives_a_packet_with_the_original(tmp_path):
     assert result.result.verdict == "not_evaluable"
     assert (out / "06_原件_报告.docx").read_bytes() == bad.read_bytes()
     assert "无法审查" in docx_text(out / "01_封面.docx")
+
+
+def test_packet_findings_json_follows_the_contract(tmp_path):
+    import jsonschema
+
+    from docgen.resources import data_file
+
+    schema = json.loads(data_file("findings.schema.json").read_text(encoding="utf-8"))
+    out = tmp_path / "packet"
+    build_packet(CONFORMANCE / "num-001-options-total-changed.docx", out, pdf=False)
+    jsonschema.validate(json.loads((out / "预审结果.json").read_text(encoding="utf-8")), schema)
