@@ -75,6 +75,7 @@ def safe_extract(archive: Path, target: Path) -> list[str]:
             if dest != target and target not in dest.parents:
                 raise UnsafeArchive(f"条目「{name}」会写到目标目录之外，拒绝解压")
         written = []
+        remaining = MAX_TOTAL_BYTES  # over all entries: declared sizes can lie
         for info in infos:
             dest = target / info.orig_filename
             if info.is_dir():
@@ -82,11 +83,10 @@ def safe_extract(archive: Path, target: Path) -> list[str]:
                 continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(info) as src, open(dest, "xb") as out:
-                remaining = MAX_TOTAL_BYTES
                 while chunk := src.read(1 << 20):
                     remaining -= len(chunk)
                     if remaining < 0:  # the declared size lied
-                        raise UnsafeArchive(f"条目「{info.orig_filename}」解压后大于声明的大小")
+                        raise UnsafeArchive(f"解压到「{info.orig_filename}」时总大小超过 {MAX_TOTAL_BYTES // 1024**3} GB")
                     out.write(chunk)
             os.chmod(dest, 0o644)
             written.append(info.orig_filename)

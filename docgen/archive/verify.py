@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,7 +92,7 @@ def _open(package: Path, tmp: Path, ctx: _Ctx) -> tuple[Path, Manifest] | None:
         return None
     try:
         safe_extract(package, tmp)
-    except UnsafeArchive as exc:
+    except (UnsafeArchive, OSError, zipfile.BadZipFile, RuntimeError) as exc:  # RuntimeError: encrypted entry
         ctx.add("ARC-006", "DOC", "档案包", f"档案包无法安全打开：{exc}", suggestion="请重新生成档案包，不要手工修改 ZIP。")
         return None
     root = find_bag_root(tmp)

@@ -234,3 +234,12 @@ def test_verify_json_validates_against_the_findings_schema(package, tmp_path):
     jsonschema.validate(data, schema)
     assert {f["category"] for f in data["findings"]} == {"archive"}
     assert {f["rule"] for f in data["findings"]} >= {"ARC-001", "ARC-002", "ARC-005"}
+
+
+def test_entries_that_collide_on_disk_are_a_finding_not_a_crash(tmp_path):
+    odd = tmp_path / "odd.zip"
+    with zipfile.ZipFile(odd, "w") as zf:
+        zf.writestr("pkg/x", "a file")
+        zf.writestr("pkg/x/y", "a file below a file")
+    (finding,) = verify_package(odd).findings
+    assert finding.rule == "ARC-006" and "无法安全打开" in finding.message
