@@ -42,7 +42,8 @@ def build(audit: Path, stage: str, materials: Path | None, mapping: Path | None,
                                bagging_date=bagging_date.date() if bagging_date else None,
                                log=lambda m: click.echo(m, err=True))
     except (PackageError, ConversionError) as exc:
-        click.echo(f"错误：{exc}", err=True)
+        hint = "（PDF 转换需要 LibreOffice；可加 --no-pdf 只生成 Word 文件）" if isinstance(exc, ConversionError) else ""
+        click.echo(f"错误：{exc}{hint}", err=True)
         sys.exit(exitcodes.INPUT_ERROR)
     for item in result.manifest.items:
         if item.stage == stage:

@@ -159,7 +159,7 @@ def _pdfs(staging: Path, report: Path, doc, findings, annotated_pdf: Path | None
     results = convert_many(jobs, workers=2)
     errors = [r for r in results if isinstance(r, ConversionError)]
     if errors:
-        raise PacketError("；".join(str(e) for e in errors))
+        raise PacketError("；".join(str(e) for e in errors) + "（PDF 转换需要 LibreOffice；可加 --no-pdf 只生成 Word 文件）")
     if report_pdf is not None:
         from docgen.packet.annotate_pdf import anchor_texts, annotate_pdf
 

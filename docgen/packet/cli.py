@@ -36,7 +36,8 @@ def packet(report: Path, profile_id: str | None, audit: Path | None, policy: Pat
                               pdf=pdf, force=force, submitted=submitted.date() if submitted else None,
                               log=lambda m: click.echo(m, err=True))
     except (PacketError, ConversionError) as exc:
-        click.echo(f"错误：{exc}", err=True)
+        hint = "（PDF 转换需要 LibreOffice；可加 --no-pdf 只生成 Word 文件）" if isinstance(exc, ConversionError) else ""
+        click.echo(f"错误：{exc}{hint}", err=True)
         sys.exit(exitcodes.INPUT_ERROR)
     for path in result.files:
         click.echo(str(path))
