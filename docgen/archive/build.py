@@ -206,7 +206,8 @@ def build_package(audit_path: Path, stage: str, out: Path, *, materials: Path | 
                 data = (Path(materials) / rel).read_bytes()
                 name = _arcname(it, rel.suffix, i, len(supplied))
                 payload[name] = data
-                entry.files.append(FileEntry.of(f"data/{name}", data, "supplied", rel.as_posix()))
+                entry.files.append(FileEntry.of(f"data/{name}", data, "supplied", rel.as_posix(),
+                                                matching.how.get(rel.as_posix(), "")))
             made = generated.get(it.id)
             if made is not None and made.error is None:
                 for path in (made.docx, made.pdf):

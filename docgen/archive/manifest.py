@@ -26,10 +26,11 @@ class FileEntry:
     size: int
     source: str         # generated | supplied
     original: str = ""  # the supplied file's name in the materials folder
+    matched_by: str = ""  # how a supplied file was assigned: 映射文件 | 文件名
 
     @classmethod
-    def of(cls, path: str, data: bytes, source: str, original: str = "") -> FileEntry:
-        return cls(path, hashlib.sha256(data).hexdigest(), len(data), source, original)
+    def of(cls, path: str, data: bytes, source: str, original: str = "", matched_by: str = "") -> FileEntry:
+        return cls(path, hashlib.sha256(data).hexdigest(), len(data), source, original, matched_by)
 
 
 @dataclass

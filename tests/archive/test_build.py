@@ -89,7 +89,7 @@ def test_files_are_placed_under_group_and_item_names(tmp_path):
     assert top + "data/评估后修改/11_评估报告终稿.docx" in names      # generated from the data
     items = {i["id"]: i for i in manifest_of(out)["items"]}
     (z5,) = items["Z-5"]["files"]
-    assert z5["source"] == "supplied" and z5["original"] == "评估申请表（盖章）.pdf"
+    assert z5["source"] == "supplied" and z5["original"] == "评估申请表（盖章）.pdf" and z5["matched_by"] == "文件名"
     assert items["Z-5"]["seal_required"] == "盖章"
     (z11,) = items["Z-11"]["files"]
     assert z11["source"] == "generated"
@@ -152,6 +152,8 @@ def test_mapping_file_assigns_misnamed_files_and_asks_for_item_20(tmp_path):
     build_package(SAMPLE, "acceptance", out, materials=materials, mapping=mapping, pdf=False)
     got = statuses(manifest_of(out))
     assert got["Z-15"] == "present"
+    (z15,) = [i for i in manifest_of(out)["items"] if i["id"] == "Z-15"]
+    assert z15["files"][0]["matched_by"] == "映射文件" and z15["files"][0]["original"] == "IMG_0012.pdf"
     assert got["Z-20"] == "missing"   # 必要时 — and the mapping says it is needed here
     assert {u["file"] for u in manifest_of(out)["unmatched"]} == {"审计.pdf"}
     # without the mapping, 20 项目财务审计报告 is not required
