@@ -58,6 +58,14 @@ demo: setup
 	  $(DOCGEN) check $(OUT)/$$name/*.docx $(OUT)/$$name/企业简表/*.docx > /dev/null 2>&1 || exit $$?; \
 	  echo "  $$f → $(OUT)/$$name/（行业审核报告、企业简表 DOCX，已通过规则包）, $(OUT)/$$name.calc.txt"; \
 	done
+	@$(DOCGEN) package build samples/audit-shanghai-fine-chemical.yaml --stage evaluation --force \
+	  --materials samples/materials/shanghai-fine-chemical-evaluation --out $(OUT)/评估档案-audit-shanghai-fine-chemical.zip \
+	  > $(OUT)/评估档案-audit-shanghai-fine-chemical.txt && \
+	  $(DOCGEN) package verify $(OUT)/评估档案-audit-shanghai-fine-chemical.zip >> $(OUT)/评估档案-audit-shanghai-fine-chemical.txt && \
+	  echo "  评估档案包（附表2）→ $(OUT)/评估档案-audit-shanghai-fine-chemical.zip（清单与核验：.txt）"
+	@$(DOCGEN) packet $(OUT)/audit-shanghai-fine-chemical/*清洁生产审核报告.docx --audit samples/audit-shanghai-fine-chemical.yaml \
+	  --out $(OUT)/专家评审材料-audit-shanghai-fine-chemical --no-pdf --force > /dev/null && \
+	  echo "  专家评审材料 → $(OUT)/专家评审材料-audit-shanghai-fine-chemical/"
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup

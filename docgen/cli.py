@@ -36,6 +36,8 @@ def main() -> None:
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
       docgen track status    强审企业名录的期限状态；track quarterly 生成季度报送表（附表3、附表4）
       docgen industry ...    行业清洁生产审核：validate、calc、render（行业报告与企业简表）
+      docgen package build   按附表2组装评估/验收档案包；docgen package verify 核验档案包
+      docgen packet REPORT   生成专家评审材料（预审结果、预填评分表、批注版报告、合订 PDF）
     """
 
 
@@ -330,6 +332,10 @@ from docgen.industry.cli import industry  # noqa: E402
 
 main.add_command(industry)
 
+from docgen.archive.cli import package as _package  # noqa: E402
+main.add_command(_package)
+from docgen.packet.cli import packet as _packet  # noqa: E402
+main.add_command(_packet)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

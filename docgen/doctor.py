@@ -28,6 +28,7 @@ REQUIRED_MODULES = {
     "pypdf": "pypdf",
     "pypdfium2": "pypdfium2",
     "opencc": "opencc",
+    "bagit": "bagit",
 }
 
 #: extra name → (importable module, what it enables)

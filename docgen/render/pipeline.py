@@ -73,8 +73,11 @@ def form_name(kind: str) -> str:
     return name
 
 
-def expand_kinds(kind: str, profile: str = "national") -> list[str]:
-    """``all`` → both reports and every form that applies to the profile (附表1 is Shanghai's)."""
+def expand_kinds(kind: str | list[str], profile: str = "national") -> list[str]:
+    """``all`` → both reports and every form that applies to the profile (附表1 is Shanghai's);
+    a list of kinds is taken as it is (the archive package renders only the items it files)."""
+    if isinstance(kind, (list, tuple)):
+        return list(kind)
     if kind != "all":
         return [kind]
     return list(REPORT_KINDS) + form_kinds(profile)
@@ -117,7 +120,7 @@ def _convert(pending: list[_Pending], audit: AuditData, options: RenderOptions) 
             item.data = finish_docx(item.data, audit, item.kind, pages)
 
 
-def render_all(audit: AuditData, kind: str, out_dir: Path, options: RenderOptions) -> list[Output]:
+def render_all(audit: AuditData, kind: str | list[str], out_dir: Path, options: RenderOptions) -> list[Output]:
     """Render every requested document; one document's failure does not stop the others."""
     out_dir.mkdir(parents=True, exist_ok=True)
     figures = derive_figures(audit)
