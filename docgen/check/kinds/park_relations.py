@@ -49,8 +49,9 @@ def park_counts(ctx):
     s_key, l_key = _col(summary, p["summary"], p["summary_key"]), _col(listing, p["list"], p["list_key"])
     list_rows, _ = detail_rows(listing)
     checked = 0
-    for table, r in detail_rows(summary)[0]:
-        key = norm(_text(table, r, s_key))
+    details, totals = detail_rows(summary)
+    for table, r, is_total in [(t, r, False) for t, r in details] + [(t, r, True) for t, r in totals]:
+        key = None if is_total else norm(_text(table, r, s_key))
         for spec in p["counts"]:
             c = _col(summary, p["summary"], spec["column"])
             stated = number_at(table, r, c)
@@ -59,7 +60,7 @@ def park_counts(ctx):
             where = spec.get("where")
             w_col = _col(listing, p["list"], where["column"]) if where else None
             values = {norm(v) for v in where["values"]} if where else set()
-            actual = sum(1 for lt, lr in list_rows if norm(_text(lt, lr, l_key)) == key
+            actual = sum(1 for lt, lr in list_rows if (key is None or norm(_text(lt, lr, l_key)) == key)
                          and (w_col is None or norm(_text(lt, lr, w_col)) in values))
             checked += 1
             if stated.value != actual:
@@ -119,7 +120,10 @@ def park_targets(ctx):
 @kind("park_grades")
 def park_grades(ctx):
     p = ctx.params
-    match = find_tables(ctx, p["table"])[0]
+    found = find_tables(ctx, p["table"])
+    if not found:
+        return  # if_missing: skip (a benchmark-score report has no graded columns)
+    match = found[0]
     d_col, x_col, l_col = (_col(match, p["table"], p[k]) for k in ("direction", "current", "level"))
     g_cols = {g: _col(match, p["table"], p["grades"][g]) for g in LEVELS}
     lower_w = _words(p, "lower_words", ["越低越好", "降低"])
