@@ -34,6 +34,7 @@ def main() -> None:
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
+      docgen park …          园区清洁生产审核：validate / calc / render（园区审核报告、年度整体报告）
     """
 
 
@@ -317,6 +318,10 @@ def rules_show(code: str, profile_id: str | None) -> None:
         _echo_err(f"错误：{where}没有编号为 {code} 的规则（docgen rules list 列出全部规则）")
         sys.exit(exitcodes.INPUT_ERROR)
     click.echo(show_text(rule, profiles), nl=False)
+
+
+from docgen.park.cli import park as _park  # noqa: E402  (docgen park …)
+main.add_command(_park)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -108,6 +108,7 @@ class Element(DocModel):
 
     id: Identifier
     name: NonEmptyText = Field(title="要素名称")
+    short_name: NonEmptyText | None = Field(None, title="简称（宽表表头用，如 COD、SO₂）")
     category: Category = Field(title="类别")
     unit: UnitText
     source: NonEmptyText = Field(title="数据来源")

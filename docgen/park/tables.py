@@ -48,7 +48,9 @@ def _grid(tid: str, name: str, headers: list[str], rows: list[list], numeric: se
 
 
 def _element_headers(data: ParkData) -> list[str]:
-    return [f"{e.name}（{e.unit}）" for e in data.elements]
+    """Wide tables (one column per element) use the short names: 7 elements + 4 other columns must
+    fit the 15.5 cm text width of A4 portrait without numbers wrapping."""
+    return [f"{e.short_name or e.name}（{e.unit}）" for e in data.elements]
 
 
 def _chain_names(data: ParkData) -> dict[str, str]:
@@ -90,13 +92,13 @@ def chains(data: ParkData, fig: ParkFigures) -> TableData:
 
 @builder("P-5")
 def enterprises(data: ParkData, fig: ParkFigures) -> TableData:
-    chain = _chain_names(data)
-    rows = [[str(i), ent.name, chain[ent.chain]] + [fig.values[ent.id][e.id] for e in data.elements]
+    rows = [[str(i), ent.name] + [fig.values[ent.id][e.id] for e in data.elements]
             + [YES if fig.control.is_member(ent.id) else NO] for i, ent in enumerate(data.enterprises, 1)]
-    total = ["合计", EMPTY, EMPTY] + [fig.totals[e.id] for e in data.elements] + [f"{len(fig.control.members)} 家"]
-    numeric = set(range(3, 3 + len(data.elements)))
-    return _grid("P-5", "企业资源能源消耗及污染物排放汇总表", ["序号", "企业名称", "所属产业链/产业集群"] + _element_headers(data) + ["纳入重点管控名单"],
-                 rows, numeric, total, note=f"数据年份 {data.audit.base_year} 年；数据来源见表中各要素说明及资料收集清单。")
+    total = ["合计", EMPTY] + [fig.totals[e.id] for e in data.elements] + [f"{len(fig.control.members)} 家"]
+    numeric = set(range(2, 2 + len(data.elements)))
+    sources = "；".join(f"{e.short_name or e.name}：{e.source}" for e in data.elements)
+    return _grid("P-5", "企业资源能源消耗及污染物排放汇总表", ["序号", "企业名称"] + _element_headers(data) + ["重点管控"],
+                 rows, numeric, total, note=f"数据年份 {data.audit.base_year} 年。数据来源：{sources}。企业所属产业链见表「园区重点管控企业名单」及产业链汇总表。")
 
 
 @builder("P-6")
@@ -240,7 +242,7 @@ def effects(data: ParkData, fig: ParkFigures) -> TableData:
     used = [e for e in data.elements if fig.reductions[e.id] > 0]
     rows = [[s.id, s.name, s.economic_benefit] + [s.reductions.get(e.id, Decimal(0)) for e in used] for s in data.schemes]
     total = ["合计", EMPTY, fig.scheme_total.benefit] + [fig.reductions[e.id] for e in used]
-    headers = ["编号", "方案名称", "经济效益（万元/a）"] + [f"{e.name}削减量（{e.unit}）" for e in used]
+    headers = ["编号", "方案名称", "经济效益（万元/a）"] + [f"{e.short_name or e.name}削减量（{e.unit}）" for e in used]
     return _grid("P-16", "方案实施效果汇总表", headers, rows, set(range(2, 3 + len(used))), total)
 
 

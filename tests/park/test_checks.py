@@ -48,7 +48,7 @@ def test_every_rule_has_failing_and_passing_examples_here(pack):
 def test_coverage_message_shows_the_recomputed_share(tmp_path, rendered):
     case = next(c for c in CASES if c.name == "audit-coverage-below-80")
     result = _check(tmp_path, case, rendered)
-    energy = [f for f in result.findings if f.rule == "PARK-030" and "综合能源消费量" in f.message]
+    energy = [f for f in result.findings if f.rule == "PARK-030" and "综合能耗" in f.message]
     assert len(energy) == 1 and "79.77%" in energy[0].message  # 960455.15 / 1204012.105 (hand)
-    so2 = [f for f in result.findings if f.rule == "PARK-030" and "二氧化硫" in f.message]
+    so2 = [f for f in result.findings if f.rule == "PARK-030" and "SO₂" in f.message]
     assert "67.08%" in so2[0].message  # listed without E10: 96+188+4.2+3.1+312+265+0+58+0.1 = 926.4 / 1381.0
