@@ -281,7 +281,7 @@ def annual_change(data: ParkData, fig: ParkFigures) -> TableData | None:
         rate = None if not prev else change / prev
         rows.append([e.name, e.unit, prev, now, change, _pct(rate)])
     y = data.annual.year
-    return _grid("Y-1", "园区年度资源能源消耗及污染物排放变化表", ["要素", "单位", f"{y - 1}年", f"{y}年", "变化量", "变化率（%）"],
+    return _grid("Y-1", "园区年度资源能源消耗及污染物排放变化表", ["要素", "单位", f"上年度（{y - 1}年）", f"本年度（{y}年）", "变化量", "变化率（%）"],
                  rows, {2, 3, 4, 5}, note="变化量 = 本年度 − 上年度，负值表示下降；变化率 = 变化量 / 上年度。")
 
 

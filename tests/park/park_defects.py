@@ -92,6 +92,27 @@ CASES = [
            (F("PARK-050", "DOC"),)),
 ]
 
+CASES += [
+    Seeded("annual-good", "annual", Y, (), ()),
+    Seeded("annual-missing-y3", "annual", Y, (delete_heading("重点管控名单动态更新"),), (F("PARK-101", "Y3"),)),
+    Seeded("annual-missing-y1-table", "annual", Y, (_gone("表2-1"),),
+           (F("PARK-110", "Y-1"), NE("PARK-132", "Y-1"), NE("PARK-133", "Y-1"))),
+    Seeded("annual-missing-p5", "annual", Y, (_gone("表2-2"),), (F("PARK-111", "P-5"), NE("PARK-130", "P-5"), NE("PARK-131", "P-5"))),
+    Seeded("annual-missing-p9", "annual", Y, (_gone("表3-2"),), (F("PARK-112", "P-9"),)),
+    Seeded("annual-missing-p17", "annual", Y, (_gone("表5-3"),), (F("PARK-113", "P-17"), NE("PARK-134", "P-17"))),
+    Seeded("annual-coverage-below-80", "annual", Y, (_cell("表2-2", SO2_ETC, "是", "否"),), (F("PARK-130", "P-5"),) * 4,
+           "As audit-coverage-below-80: energy, SO2, NOx, PM fall below 80 %."),
+    Seeded("annual-wrong-total", "annual", Y, (_cell("表2-2", "合计", "262.10", "272.10"),), (F("PARK-131", "P-5"),)),
+    Seeded("annual-change-wrong", "annual", Y, (_cell("表2-1", "化学需氧量排放量", "-19.50", "-29.50"),),
+           (F("PARK-132", "Y-1"), F("PARK-133", "Y-1")),
+           "262.10 − 281.60 = −19.50; the rate is recomputed from the printed change: −29.50 / 281.60 = −10.48 % ≠ −6.92 %."),
+    Seeded("annual-rate-wrong", "annual", Y, (_cell("表2-1", "化学需氧量排放量", "-6.92", "-9.62"),), (F("PARK-133", "Y-1"),),
+           "−19.50 / 281.60 = −6.92 %."),
+    Seeded("annual-target-status-wrong", "annual", Y, (_cell("表5-3", "一般工业固体废物综合利用率", "未完成", "已完成"),),
+           (F("PARK-134", "P-17"),)),
+    Seeded("annual-placeholder", "annual", Y, (lambda root: replace_in_paragraph(root, "中期评估", "XX评估"),), (F("PARK-150", "DOC"),)),
+]
+
 
 def by_name(name: str) -> Seeded:
     return next(c for c in CASES if c.name == name)

@@ -31,7 +31,7 @@ def test_seeded_case_gives_exactly_its_findings(tmp_path, rendered, case):
     assert _keys(result) == Counter(case.expected), [(f.rule, f.status, f.message) for f in result.findings]
 
 
-@pytest.mark.parametrize("pack", ["park-audit"])
+@pytest.mark.parametrize("pack", ["park-audit", "park-annual"])
 def test_every_rule_has_failing_and_passing_examples_here(pack):
     names = {c.name: c for c in CASES}
     for rule in load_profile(pack).rules:
