@@ -44,6 +44,13 @@ demo: setup
 	  $(DOCGEN) render $$f --kind all --pdf --out $(OUT)/$$name > /dev/null || exit $$?; \
 	  echo "  $$f → $(OUT)/$$name/（报告、表单 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
 	done
+	@for f in $(wildcard samples/park-*.yaml); do \
+	  name=$$(basename $$f .yaml); \
+	  $(DOCGEN) park validate $$f || exit $$?; \
+	  $(DOCGEN) park calc $$f > $(OUT)/$$name.calc.txt || exit $$?; \
+	  $(DOCGEN) park render $$f --pdf --force --out $(OUT)/$$name > /dev/null || exit $$?; \
+	  echo "  $$f → $(OUT)/$$name/（园区审核报告、年度整体报告 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
+	done
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup
