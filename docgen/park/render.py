@@ -26,6 +26,7 @@ from docgen.park.model import ParkData
 from docgen.park.prose import build_prose
 from docgen.park.tables import build
 from docgen.park.templates import ANNUAL_TEMPLATE, AUDIT_TEMPLATE
+from docgen.render.context import _Tables  # a table the data does not support renders as nothing
 from docgen.render.docx import RenderError, _save, find_template, render_template
 from docgen.render.docxpkg import core_properties_xml, normalise_docx
 from docgen.render.naming import safe_filename
@@ -49,13 +50,6 @@ KINDS = {
     "audit": Kind("audit", AUDIT_TEMPLATE, "园区清洁生产审核报告", AUDIT_TABLES),
     "annual": Kind("annual", ANNUAL_TEMPLATE, "园区年度清洁生产整体报告", ANNUAL_TABLES),
 }
-
-
-class _Tables(SimpleNamespace):
-    """A table the data does not support renders as nothing (as in docgen.render.context)."""
-
-    def __getattr__(self, name: str):
-        return Markup("")
 
 
 def _title(data: ParkData, kind: Kind) -> str:

@@ -13,7 +13,8 @@
 * ``park_grades`` — indicator grading (P-11): per row the stated 达到级别 is the best level whose value
   the 现状值 meets (≤ for 越低越好, ≥ for 越高越好; cumulative), "未达到III级" when none. params:
   ``table``, ``direction``, ``current``, ``grades`` ({I: concept, II: concept, III: concept}),
-  ``level`` (concept ids), ``lower_words`` (default [越低越好, 降低]).
+  ``level`` (concept ids), ``lower_words`` (default [越低越好, 降低]); with ``if_missing: skip`` a table
+  without the I/II/III columns (a report graded by 基准值评分法) is skipped like a missing table.
 
 Comparisons use the printed figures exactly (a figure and its benchmark are printed at the same
 precision in these tables); rows without figures are skipped; a rule with nothing to check is
@@ -124,8 +125,11 @@ def park_grades(ctx):
     if not found:
         return  # if_missing: skip (a benchmark-score report has no graded columns)
     match = found[0]
-    d_col, x_col, l_col = (_col(match, p["table"], p[k]) for k in ("direction", "current", "level"))
+    g_cols = {g: concept_column(match, p["table"], p["grades"][g]) for g in LEVELS}
+    if None in g_cols.values() and p.get("if_missing") == "skip":
+        return  # no I/II/III columns: the report grades by another method (基准值评分法)
     g_cols = {g: _col(match, p["table"], p["grades"][g]) for g in LEVELS}
+    d_col, x_col, l_col = (_col(match, p["table"], p[k]) for k in ("direction", "current", "level"))
     lower_w = _words(p, "lower_words", ["越低越好", "降低"])
     checked = 0
     for table, r in detail_rows(match)[0]:
