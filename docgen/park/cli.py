@@ -106,6 +106,14 @@ def calc(file: Path, fmt: str) -> None:
     click.echo("\n".join(lines))
 
 
+@park.command("schema")
+def schema() -> None:
+    """输出园区审核数据文件的 JSON Schema（供编辑器校验和补全）。"""
+    from docgen.park.model import ParkData
+
+    click.echo(json.dumps(ParkData.model_json_schema(), ensure_ascii=False, indent=2))
+
+
 @park.command("render")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(["audit", "annual", "all"]), default="all", show_default=True,

@@ -139,5 +139,8 @@ def annual_totals(d: ParkData) -> Iterator[Problem]:
     for key in d.annual.previous_totals:
         if key not in elements:
             yield Problem(("annual", "previous_totals", key), f"要素「{key}」未在 elements 中定义")
+    if d.annual.year != d.audit.base_year:
+        yield Problem(("annual", "year"), f"年度报告的年份 {d.annual.year} 与企业数据的年份（审核基准年 {d.audit.base_year}）不同："
+                      "年度报告按数据文件中的企业数据编制", severity="warning")
     for key in elements - set(d.annual.previous_totals):
         yield Problem(("annual", "previous_totals"), f"缺少要素「{key}」上一年度的园区合计", severity="warning")

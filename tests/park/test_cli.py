@@ -76,3 +76,25 @@ def test_check_picks_the_park_pack_by_itself(tmp_path):
         r = run("check", str(docx), "--format", "json")
         assert r.exit_code == 0, r.output
         assert "park-" in r.output
+
+
+def test_yaml_syntax_error_and_missing_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("park:\n  name: [unclosed\n", encoding="utf-8")
+    r = run("park", "validate", str(bad))
+    assert r.exit_code == 2 and "第" in r.output
+    r = run("park", "calc", str(tmp_path / "none.yaml"))
+    assert r.exit_code == 2 and "文件不存在" in r.output
+
+
+def test_annual_year_other_than_base_year_is_a_warning(tmp_path):
+    path, _ = _broken(tmp_path, "  year: 2024\n", "  year: 2025\n")
+    r = run("park", "validate", str(path))
+    assert r.exit_code == 0 and "[警告] annual.year" in r.output
+
+
+def test_schema_lists_the_top_level_keys():
+    r = run("park", "schema")
+    assert r.exit_code == 0
+    props = json.loads(r.stdout)["properties"]
+    assert {"park", "enterprises", "elements", "indicators", "grading", "schemes", "continuity", "annual"} <= set(props)
