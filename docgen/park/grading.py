@@ -81,7 +81,8 @@ def indicator_score(ind: Indicator) -> Fraction:
     return HUNDRED * min(Fraction(1), ratio)
 
 
-def _thresholds(grading: Grading) -> LevelThresholds:
+def level_table(grading: Grading) -> LevelThresholds:
+    """The level table of the graded method: ``grading.levels`` or the §7.6 default."""
     base = load_level_thresholds()
     if not grading.levels:
         return base
@@ -96,7 +97,7 @@ def _graded(indicators: list[Indicator], grading: Grading, meta: dict) -> Gradin
                                              for i in indicators if i.level1 == name))
         for name, weight in grading.class_weights.items()
     ]
-    result = determine_level(primaries, _thresholds(grading))
+    result = determine_level(primaries, level_table(grading))
     return GradingResult("graded", meta["title"], meta["basis"], grades, result.index, result.label_zh,
                          result.reason_zh, result.level)
 

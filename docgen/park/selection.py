@@ -86,7 +86,8 @@ def select_element(element: str, values: Sequence[tuple[str, Decimal]], threshol
         running += value
         share = value / total if total else Decimal(0)
         ranking.append(Ranked(name, value, share, running / total if total else Decimal(0), take))
-    picked = sum((v for n, v in values if n in set(selected)), Decimal(0))
+    chosen = set(selected)
+    picked = sum((v for n, v in values if n in chosen), Decimal(0))
     last = values[[n for n, _ in values].index(selected[-1])][1] if selected else None
     tied = tuple(r.enterprise for r in ranking if not r.selected and last is not None and r.value == last)
     return ElementSelection(element, total, tuple(ranking), tuple(selected),

@@ -15,6 +15,7 @@ from decimal import Decimal
 from docgen.calc.energy import select_energy_factor, to_standard_coal
 from docgen.numfmt import fmt_number
 from docgen.park.figures import SCHEME_LEVELS, ParkFigures
+from docgen.park.grading import level_table
 from docgen.park.model import ParkData
 from docgen.tables.model import EMPTY, TableData
 
@@ -193,9 +194,7 @@ def indicator_evaluation(data: ParkData, fig: ParkFigures) -> TableData:
 def index_table(data: ParkData, fig: ParkFigures) -> TableData:
     g = fig.grading
     if g.method == "graded":
-        from docgen.park.grading import _thresholds
-
-        rules = _thresholds(data.grading).rules
+        rules = level_table(data.grading).rules
         rows = [[f"{r.level}级", r.label_zh, g.index[r.level], f"≥ {fmt_number(r.index_min, 0)}",
                  YES if g.index[r.level] >= r.index_min else NO] for r in rules]
         return _grid("P-12", "园区清洁生产综合评价指数计算表", ["级别", "水平", "综合评价指数", "指数要求", "指数是否达到"], rows, {2},
