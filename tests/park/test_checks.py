@@ -52,3 +52,19 @@ def test_coverage_message_shows_the_recomputed_share(tmp_path, rendered):
     assert len(energy) == 1 and "79.77%" in energy[0].message  # 960455.15 / 1204012.105 (hand)
     so2 = [f for f in result.findings if f.rule == "PARK-030" and "SO₂" in f.message]
     assert "67.08%" in so2[0].message  # listed without E10: 96+188+4.2+3.1+312+265+0+58+0.1 = 926.4 / 1381.0
+
+
+def test_park_findings_fit_the_findings_contract(tmp_path, rendered):
+    """P1–P7/Y1–Y7 chapter ids and P-n/Y-n table ids are in the contract's target vocabulary."""
+    import json
+
+    import jsonschema
+
+    from docgen.resources import data_file
+
+    validator = jsonschema.Draft202012Validator(json.loads(data_file("findings.schema.json").read_text(encoding="utf-8")))
+    for name in ("audit-missing-p3", "audit-coverage-below-80", "annual-change-wrong", "annual-missing-y3"):
+        case = next(c for c in CASES if c.name == name)
+        doc = _check(tmp_path, case, rendered).to_json()
+        validator.validate(doc)
+        assert {f["target_id"] for f in doc["findings"]} & {"P3", "P-5", "Y-1", "Y3"}
