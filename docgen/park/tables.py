@@ -48,10 +48,10 @@ def _grid(tid: str, name: str, headers: list[str], rows: list[list], numeric: se
     return TableData(tid, name, [headers], text, numeric, total_text, note, raw_rows=rows, raw_total=total)
 
 
-def _element_headers(data: ParkData) -> list[str]:
+def _element_headers(elements) -> list[str]:
     """Wide tables (one column per element) use the short names: 7 elements + 4 other columns must
     fit the 15.5 cm text width of A4 portrait without numbers wrapping."""
-    return [f"{e.short_name or e.name}（{e.unit}）" for e in data.elements]
+    return [f"{e.short_name or e.name}（{e.unit}）" for e in elements]
 
 
 def _chain_names(data: ParkData) -> dict[str, str]:
@@ -87,18 +87,22 @@ def chains(data: ParkData, fig: ParkFigures) -> TableData:
     rows = [[c.name, c.kind, str(fig.chain_counts[c.id])] + [fig.chain_totals[c.id][e.id] for e in data.elements] for c in data.chains]
     total = ["合计", EMPTY, str(len(data.enterprises))] + [fig.totals[e.id] for e in data.elements]
     numeric = set(range(2, 3 + len(data.elements)))
-    return _grid("P-4", "产业链/产业集群资源能源消耗及污染物排放汇总表", ["产业链/产业集群", "类型", "企业数"] + _element_headers(data),
+    return _grid("P-4", "产业链/产业集群资源能源消耗及污染物排放汇总表", ["产业链/产业集群", "类型", "企业数"] + _element_headers(data.elements),
                  rows, numeric, total)
 
 
 @builder("P-5")
 def enterprises(data: ParkData, fig: ParkFigures) -> TableData:
-    rows = [[str(i), ent.name] + [fig.values[ent.id][e.id] for e in data.elements]
+    """One column per element that takes part in the selection (``in_selection``), so that the
+    checker's coverage rule (PARK-030) can recompute the 80 % rule from exactly these columns; the
+    other elements appear in the chain table and the annual change table."""
+    els = [e for e in data.elements if e.in_selection]
+    rows = [[str(i), ent.name] + [fig.values[ent.id][e.id] for e in els]
             + [YES if fig.control.is_member(ent.id) else NO] for i, ent in enumerate(data.enterprises, 1)]
-    total = ["合计", EMPTY] + [fig.totals[e.id] for e in data.elements] + [f"{len(fig.control.members)} 家"]
-    numeric = set(range(2, 2 + len(data.elements)))
-    sources = "；".join(f"{e.short_name or e.name}：{e.source}" for e in data.elements)
-    return _grid("P-5", "企业资源能源消耗及污染物排放汇总表", ["序号", "企业名称"] + _element_headers(data) + ["重点管控"],
+    total = ["合计", EMPTY] + [fig.totals[e.id] for e in els] + [f"{len(fig.control.members)} 家"]
+    numeric = set(range(2, 2 + len(els)))
+    sources = "；".join(f"{e.short_name or e.name}：{e.source}" for e in els)
+    return _grid("P-5", "企业资源能源消耗及污染物排放汇总表", ["序号", "企业名称"] + _element_headers(els) + ["重点管控"],
                  rows, numeric, total, note=f"数据年份 {data.audit.base_year} 年。数据来源：{sources}。企业所属产业链见表「园区重点管控企业名单」及产业链汇总表。")
 
 

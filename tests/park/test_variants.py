@@ -85,3 +85,21 @@ def test_tie_left_out_is_reported_in_the_report():
     assert sel.selected[-1] == "E14" and sel.tied_out == ("E17",)
     text = "\n".join(p.text for p in Document(io.BytesIO(render_docx(data, "audit").data)).paragraphs)
     assert "化学需氧量排放量：滇岳屠宰及肉制品有限公司" in text
+
+
+def test_element_outside_the_selection(tmp_path):
+    raw = _raw()
+    water = next(e for e in raw["elements"] if e["id"] == "water")
+    water["in_selection"] = False
+    data = ParkData.model_validate(raw)
+    fig = compute(data)
+    assert "water" not in fig.control.elements and fig.totals["water"] == D(1340)
+    # the same list: water never added a member the other elements did not need (E01, E02, E04, E06, E11, E13
+    # are all needed by COD, NH3-N or energy as well)
+    assert fig.control.members == ("E01", "E02", "E03", "E04", "E06", "E08", "E10", "E11", "E13", "E17")
+    path = tmp_path / "w.docx"
+    path.write_bytes(render_docx(data, "audit").data)
+    result = check_document(read_document(path), load_profile("park-audit"))
+    assert [(f.rule, f.status) for f in result.findings if f.severity in ("error", "warning")] == []
+    p5 = next(t for t in read_document(path).tables if t.caption and "企业资源能源消耗" in t.caption)
+    assert not any("新鲜水" in c.text for c in p5.grid[0])
