@@ -17,7 +17,7 @@ from docgen.check.conformance.defects import delete_heading
 @dataclass(frozen=True)
 class Seeded:
     name: str
-    kind: str          # audit | annual
+    kind: str          # audit | annual | audit-benchmark (key of the rendered fixture)
     profile: str
     edits: tuple
     expected: tuple    # (rule, target_id, status, severity), a multiset
@@ -90,6 +90,12 @@ CASES = [
            (F("PARK-038", "P-11"),), "越低越好: 1.32 > 0.9 (II), ≤ 1.5 (III) → III级."),
     Seeded("audit-placeholder", "audit", A, (lambda root: replace_in_paragraph(root, "杨志华：", "XXX："),),
            (F("PARK-050", "DOC"),)),
+]
+
+CASES += [
+    Seeded("audit-benchmark-good", "audit-benchmark", A, (), ()),
+    Seeded("audit-benchmark-score-wrong", "audit-benchmark", A, (_cell("表4-1", "单位工业增加值综合能耗", "68.18", "78.18"),),
+           (F("PARK-039", "P-11"),), "越低越好: 100 × min(1, 0.90 / 1.32) = 68.18."),
 ]
 
 CASES += [

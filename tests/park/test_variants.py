@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal as D
 
-from conftest import SAMPLE
+from conftest import SAMPLE, benchmark_variant
 from docx import Document
 
 from docgen.check.engine import check_document
@@ -23,11 +23,7 @@ def _raw() -> dict:
 
 
 def test_benchmark_score_report(tmp_path):
-    raw = _raw()
-    raw["grading"] = {"method": "benchmark_score", "class_weights": raw["grading"]["class_weights"]}
-    for ind in raw["indicators"]:
-        ind["benchmark"] = ind.pop("grades")["II"]  # 基准值 = the II级 value
-    data = ParkData.model_validate(raw)
+    data = benchmark_variant()  # 基准值 = the II级 value
     g = compute(data).grading
     # hand: 资源能源 .30 × (100 × 0.9/1.32 = 68.1818) + .25 × 100 + .25 × 100 + .20 × 100 = 90.4545;
     # 污染物 .25 × 100 + .25 × 100 + .25 × (100 × 68/75 = 90.6667) + .25 × 100 = 97.6667; 碳 100 × 2.0/2.6 = 76.9231;

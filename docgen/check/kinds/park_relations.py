@@ -15,8 +15,13 @@
   ``table``, ``direction``, ``current``, ``grades`` ({I: concept, II: concept, III: concept}),
   ``level`` (concept ids), ``lower_words`` (default [越低越好, 降低]); with ``if_missing: skip`` a table
   without the I/II/III columns (a report graded by 基准值评分法) is skipped like a missing table.
+* ``park_scores`` — 基准值评分法 (P-11 of a benchmark-score report): per row the stated 得分 equals
+  ``100 × min(1, 基准值/现状值)`` (越低越好; 100 when 现状值 is 0) or ``100 × min(1, 现状值/基准值)``
+  (越高越好), with interval arithmetic on the printed figures (docgen.check.numbers). params: ``table``,
+  ``direction``, ``current``, ``benchmark``, ``score`` (concept ids), ``lower_words``; ``if_missing: skip``
+  also skips a table without 基准值/得分 columns (a report graded by 分级对标法).
 
-Comparisons use the printed figures exactly (a figure and its benchmark are printed at the same
+Comparisons of ``park_targets`` and ``park_grades`` use the printed figures exactly (a figure and its benchmark are printed at the same
 precision in these tables); rows without figures are skipped; a rule with nothing to check is
 not evaluable.
 """
@@ -24,7 +29,10 @@ not evaluable.
 from __future__ import annotations
 
 from docgen.check.kinds import NotEvaluableRule, kind
-from docgen.check.kinds.numeric import column_name, concept_column, detail_rows, find_tables, loc, number_at, origin_cell, table_name
+from decimal import Decimal
+
+from docgen.check.kinds.numeric import column_name, concept_column, detail_rows, find_tables, fmt, loc, number_at, origin_cell, table_name
+from docgen.check.numbers import Interval
 from docgen.read.normalize import norm
 
 LEVELS = ("I", "II", "III")
@@ -155,3 +163,50 @@ def park_grades(ctx):
                 location=loc(table, r, l_col), suggestion="请按分级值重新判定该指标达到的级别。")
     if not checked:
         raise NotEvaluableRule("评价表中没有可判定级别的行")
+
+
+HUNDRED = Decimal(100)
+
+
+def _score_interval(x: Interval, b: Interval, lower: bool) -> Interval:
+    """100 × min(1, ratio) over every value the printed figures may stand for."""
+    if lower and x.hi <= 0:
+        return Interval.exact(HUNDRED)
+    if lower:
+        ratio = b / x if x.lo > 0 else Interval(b.lo / x.hi, Decimal("Infinity"), b.point / x.point if x.point else Decimal("Infinity"))
+    else:
+        ratio = x / b
+    lo, hi = min(ratio.lo, Decimal(1)) * HUNDRED, min(ratio.hi, Decimal(1)) * HUNDRED
+    return Interval(lo, hi, min(ratio.point, Decimal(1)) * HUNDRED)
+
+
+@kind("park_scores")
+def park_scores(ctx):
+    p = ctx.params
+    found = find_tables(ctx, p["table"])
+    if not found:
+        return
+    match = found[0]
+    cols = {k: concept_column(match, p["table"], p[k]) for k in ("direction", "current", "benchmark", "score")}
+    if (cols["benchmark"] is None or cols["score"] is None) and p.get("if_missing") == "skip":
+        return  # no 基准值/得分 columns: the report grades by 分级对标法
+    cols = {k: _col(match, p["table"], p[k]) for k in cols}
+    lower_w = _words(p, "lower_words", ["越低越好", "降低"])
+    checked = 0
+    for table, r in detail_rows(match)[0]:
+        x, b, s = (number_at(table, r, cols[k]) for k in ("current", "benchmark", "score"))
+        if x is None or b is None or s is None or b.value <= 0:
+            continue
+        lower = norm(_text(table, r, cols["direction"])) in lower_w
+        computed = _score_interval(x.interval(), b.interval(), lower)
+        checked += 1
+        if s.interval().meets(computed):
+            continue
+        label = _text(table, r, 1) or f"第 {r + 1} 行"
+        formula = f"100 × min(1, {b.text.strip()} / {x.text.strip()})" if lower else f"100 × min(1, {x.text.strip()} / {b.text.strip()})"
+        yield ctx.finding(
+            f"{table_name(table)}「{label}」的得分为 {s.text.strip()}，按现状值与基准值应为 {fmt(computed.point, s.places)}",
+            evidence=f"{'越低越好' if lower else '越高越好'}：得分 = {formula} = {fmt(computed.point, s.places)} ≠ {s.text.strip()}",
+            location=loc(table, r, cols["score"]), suggestion="请按基准值评分法重新计算该指标得分。")
+    if not checked:
+        raise NotEvaluableRule("评价表中没有可核算得分的行")
