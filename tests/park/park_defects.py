@@ -87,7 +87,11 @@ CASES = [
     Seeded("audit-target-status-wrong", "audit", A, (_cell("表6-2", "一般工业固体废物综合利用率", "未完成", "已完成"),),
            (F("PARK-037", "P-17"),), "提高: 72.5 < 75, not met."),
     Seeded("audit-grade-wrong", "audit", A, (_cell("表4-1", "单位工业增加值综合能耗", "III级", "II级"),),
-           (F("PARK-038", "P-11"),), "越低越好: 1.32 > 0.9 (II), ≤ 1.5 (III) → III级."),
+           (F("PARK-038", "P-11"), F("PARK-040", "P-12")),
+           "越低越好: 1.32 > 0.9 (II), ≤ 1.5 (III) → III级. Read as II级, Y_II recomputes to 65.75 + 100 × 0.35 × 0.30 = 76.25 "
+           "≠ 65.75 printed (PARK-040); Y_I and Y_III do not change."),
+    Seeded("audit-index-wrong", "audit", A, (_cell("表4-2", "II级", "65.75", "75.75"),), (F("PARK-040", "P-12"),),
+           "Y_II = 100 × (.35 × (.25 + .25 + .20) + .35 × (.25 + .25 + .25) + .15 × 0 + .15 × 1) = 65.75."),
     Seeded("audit-placeholder", "audit", A, (lambda root: replace_in_paragraph(root, "杨志华：", "XXX："),),
            (F("PARK-050", "DOC"),)),
 ]
@@ -95,7 +99,12 @@ CASES = [
 CASES += [
     Seeded("audit-benchmark-good", "audit-benchmark", A, (), ()),
     Seeded("audit-benchmark-score-wrong", "audit-benchmark", A, (_cell("表4-1", "单位工业增加值综合能耗", "68.18", "78.18"),),
-           (F("PARK-039", "P-11"),), "越低越好: 100 × min(1, 0.90 / 1.32) = 68.18."),
+           (F("PARK-039", "P-11"), F("PARK-040", "P-12")),
+           "越低越好: 100 × min(1, 0.90 / 1.32) = 68.18. With 78.18, S recomputes to 92.38 + .35 × .30 × 10 = 93.43, beyond what "
+           "the rounding of the printed 2-decimal weights allows around the printed 92.38 (PARK-040)."),
+    Seeded("audit-benchmark-index-wrong", "audit-benchmark", A, (_cell("表4-2", "综合得分", "92.38", "93.38"),),
+           (F("PARK-040", "P-12"),), "S = .35 × 90.4545 + .35 × 97.6667 + .15 × 76.9231 + .15 × 100 = 92.38 (test_variants); "
+           "weight rounding allows about 92.11–92.65, not 93.38."),
 ]
 
 CASES += [

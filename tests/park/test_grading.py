@@ -76,3 +76,14 @@ def test_sample_park_grade(park_data):
     # Y_I: I04 (.35 × .2) + I08 (.35 × .25) + I11 (.15 × .5) = 23.25; Y_III = 100 (all meet III, limiting I08 meets)
     assert g.index == {"I": D("23.25"), "II": D("65.75"), "III": D(100)}
     assert g.level == "III" and g.label_zh == "园区清洁生产一般水平"
+
+
+def test_weighted_average_bounds_are_exact_at_the_vertices():
+    from docgen.check.kinds.park_index import weighted_average
+    from docgen.check.numbers import Interval
+
+    # weights 0.5 ± 0.05 and 0.5 ± 0.05, values 0 and 100 exactly: the average runs from
+    # 100 × 0.45 / (0.55 + 0.45) = 45 to 100 × 0.55 / (0.45 + 0.55) = 55 (naive interval arithmetic: 40.9–61.1)
+    w = [Interval.around(D("0.5"), D("0.05")), Interval.around(D("0.5"), D("0.05"))]
+    r = weighted_average(w, [Interval.exact(0), Interval.exact(100)])
+    assert (r.lo, r.hi, r.point) == (D(45), D(55), D(50))
