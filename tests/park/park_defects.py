@@ -125,6 +125,9 @@ CASES += [
            "−19.50 / 281.60 = −6.92 %."),
     Seeded("annual-target-status-wrong", "annual", Y, (_cell("表5-3", "一般工业固体废物综合利用率", "未完成", "已完成"),),
            (F("PARK-134", "P-17"),)),
+    Seeded("annual-missing-p11", "annual", Y, (_gone("表4-1"),), (F("PARK-114", "P-11"),), "PARK-135 skips a missing table."),
+    Seeded("annual-grade-wrong", "annual", Y, (_cell("表4-1", "一般工业固体废物综合利用率", "III级", "II级"),),
+           (F("PARK-135", "P-11"),), "越高越好: 68 < 75 (II), ≥ 60 (III) → III级."),
     Seeded("annual-placeholder", "annual", Y, (lambda root: replace_in_paragraph(root, "中期评估", "XX评估"),), (F("PARK-150", "DOC"),)),
 ]
 
