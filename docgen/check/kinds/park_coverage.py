@@ -59,12 +59,9 @@ def _read(ctx):
     for table, r in rows:
         cell = origin_cell(table, r, member_col)
         listed = cell is not None and norm(cell.text) in marks
-        name = origin_cell(table, r, name_col).text.strip() if name_col is not None and origin_cell(table, r, name_col) else f"第 {r + 1} 行"
-        values = {}
-        for concept, c in cols.items():
-            num = number_at(table, r, c)
-            values[concept] = num
-        entries.append((table, r, name, listed, values))
+        name_cell = origin_cell(table, r, name_col) if name_col is not None else None
+        name = name_cell.text.strip() if name_cell is not None else f"第 {r + 1} 行"
+        entries.append((table, r, name, listed, {concept: number_at(table, r, c) for concept, c in cols.items()}))
     if not entries:
         raise NotEvaluableRule(f"{table_name(match.table)}中没有企业数据行")
     return match, cols, entries
