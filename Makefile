@@ -66,6 +66,13 @@ demo: setup
 	@$(DOCGEN) packet $(OUT)/audit-shanghai-fine-chemical/*清洁生产审核报告.docx --audit samples/audit-shanghai-fine-chemical.yaml \
 	  --out $(OUT)/专家评审材料-audit-shanghai-fine-chemical --no-pdf --force > /dev/null && \
 	  echo "  专家评审材料 → $(OUT)/专家评审材料-audit-shanghai-fine-chemical/"
+	@for f in $(wildcard samples/park-*.yaml); do \
+	  name=$$(basename $$f .yaml); \
+	  $(DOCGEN) park validate $$f || exit $$?; \
+	  $(DOCGEN) park calc $$f > $(OUT)/$$name.calc.txt || exit $$?; \
+	  $(DOCGEN) park render $$f --pdf --force --out $(OUT)/$$name > /dev/null || exit $$?; \
+	  echo "  $$f → $(OUT)/$$name/（园区审核报告、年度整体报告 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
+	done
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup

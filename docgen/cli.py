@@ -38,6 +38,7 @@ def main() -> None:
       docgen industry ...    行业清洁生产审核：validate、calc、render（行业报告与企业简表）
       docgen package build   按附表2组装评估/验收档案包；docgen package verify 核验档案包
       docgen packet REPORT   生成专家评审材料（预审结果、预填评分表、批注版报告、合订 PDF）
+      docgen park …          园区清洁生产审核：validate / calc / render（园区审核报告、年度整体报告）
     """
 
 
@@ -324,18 +325,16 @@ def rules_show(code: str, profile_id: str | None) -> None:
     click.echo(show_text(rule, profiles), nl=False)
 
 
+# Command groups that live next to the code they drive (one module per area).
+from docgen.archive.cli import package  # noqa: E402
+from docgen.industry.cli import industry  # noqa: E402
+from docgen.packet.cli import packet  # noqa: E402
+from docgen.park.cli import park  # noqa: E402
 from docgen.track.cli import track  # noqa: E402
 
-main.add_command(track)
+for _command in (track, industry, park, package, packet):
+    main.add_command(_command)
 
-from docgen.industry.cli import industry  # noqa: E402
-
-main.add_command(industry)
-
-from docgen.archive.cli import package as _package  # noqa: E402
-main.add_command(_package)
-from docgen.packet.cli import packet as _packet  # noqa: E402
-main.add_command(_packet)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

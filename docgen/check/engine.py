@@ -133,6 +133,10 @@ def recognise_kind(doc: Document | NotEvaluable) -> tuple[str, str]:
     industry = recognise_industry(head, doc.headings)
     if industry is not None:
         return industry
+    if "年度清洁生产整体报告" in head:
+        return "park-annual", "封面/标题含“年度清洁生产整体报告”，按园区年度清洁生产整体报告审查"
+    if "园区清洁生产审核报告" in head:
+        return "park", "封面/标题含“园区清洁生产审核报告”，按园区清洁生产审核报告审查"
     if "验收报告" in head or "审核验收" in head:
         return "acceptance", "封面/标题含“验收报告”，按验收报告审查"
     return "evaluation", "封面/标题未见“验收报告”，按审核报告（评估）审查"
@@ -140,3 +144,4 @@ def recognise_kind(doc: Document | NotEvaluable) -> tuple[str, str]:
 
 DEFAULT_PROFILES = {"evaluation": "national-2018-evaluation", "acceptance": "national-2018-acceptance"}
 DEFAULT_PROFILES.update(INDUSTRY_PROFILES)
+DEFAULT_PROFILES.update({"park": "park-audit", "park-annual": "park-annual"})

@@ -38,6 +38,7 @@ SUFFIXES = (".docx", ".pdf", ".doc", ".wps")
 #: How a recognised report kind is named in the notes.
 KIND_ZH = {"evaluation": "审核报告（评估）", "acceptance": "验收报告"}
 KIND_ZH.update(INDUSTRY_KIND_ZH)
+KIND_ZH.update({"park": "园区清洁生产审核报告", "park-annual": "园区年度清洁生产整体报告"})
 
 
 class CheckUsageError(Exception):
