@@ -44,7 +44,7 @@ def run_guarded(job: dict) -> dict:
 
 
 class DaskExecutor:
-    def __init__(self, address: str, *, connect_timeout_s: float = 30):
+    def __init__(self, address: str, *, connect_timeout_s: float = 10):
         from distributed import Client
 
         self.address = address
@@ -67,7 +67,7 @@ class DaskExecutor:
             futures.append(future)
             by_key[future.key] = job
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=self.client.loop):
                 job = by_key[future.key]
                 try:
                     answer = future.result()
