@@ -104,6 +104,7 @@ def run_cli_batch(paths, *, profile_id, policy, waivers, audit, ocr, workers, ti
 
     Usage errors raise ``CheckUsageError`` (the caller exits 2); an interrupt exits 130 here.
     """
+    from docgen.batch.guard import WorkerStartError
     from docgen.batch.jobs import JobLimits, Settings
     from docgen.batch.journal import Journal
     from docgen.batch.progress import Progress
@@ -121,6 +122,10 @@ def run_cli_batch(paths, *, profile_id, policy, waivers, audit, ocr, workers, ti
         with _terminate_as_interrupt():
             return run_batch(files, settings, limits, executor, journal=journal, resume=resume,
                              on_record=lambda r: progress.update(r.verdict))
+    except WorkerStartError as exc:
+        progress.close()
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(exitcodes.INPUT_ERROR)
     except KeyboardInterrupt:
         progress.close()
         where = f"，已完成的结果保存在 {journal.path}，用 --resume 继续" if journal else ""

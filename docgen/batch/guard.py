@@ -126,7 +126,11 @@ class GuardedRunner:
                     return None
                 self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
-        return json.loads(line)
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return None  # not our protocol: treat the worker as lost
+        return message if isinstance(message, dict) else None
 
     def run(self, job: dict) -> dict:
         """Run one job; a plain answer dict whatever the worker does."""

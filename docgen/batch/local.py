@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from docgen.batch.guard import MAX_JOBS, GuardedRunner, WorkerStartError
 from docgen.batch.jobs import cost_table, slow_limit
+from docgen.batch.work import failed
 
 
 class CostScheduler:
@@ -65,6 +66,12 @@ class LocalExecutor:
                     return
                 try:
                     answer = runner.run(job)
+                except WorkerStartError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 — a coordinator bug must not lose the document
+                    runner.stop()
+                    answer = failed("DOC.PARSE_ERROR", f"coordinator: {exc!r}", "批量审查调度出错")
+                    answer.update(id=job["id"], path=job["path"])
                 finally:
                     scheduler.done(job)
                 if not stop.is_set():
