@@ -44,6 +44,9 @@ demo: setup
 	  $(DOCGEN) render $$f --kind all --pdf --out $(OUT)/$$name > /dev/null || exit $$?; \
 	  echo "  $$f → $(OUT)/$$name/（报告、表单 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
 	done
+	@$(DOCGEN) batch $(OUT)/*/*报告.docx $(OUT)/*/*报告.pdf --out $(OUT)/batch --force --quiet > /dev/null; \
+	  code=$$?; [ $$code -le 1 ] || exit $$code; \
+	  echo "  生成的报告已批量审查 → $(OUT)/batch/（batch-summary.xlsx/.html/.json）"
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup

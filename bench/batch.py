@@ -154,6 +154,7 @@ def main() -> None:
     parser.add_argument("--subset", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-resume", action="store_true")
+    parser.add_argument("--ratios-only", action="store_true", help="only the interleaved ratios (1 and 2)")
     args = parser.parse_args()
     files = expand_paths([args.corpus])
     step = max(1, len(files) // args.subset)
@@ -164,8 +165,8 @@ def main() -> None:
                                  args.repeat)
     overhead = median_interleaved({"in": lambda: timed_in_process(subset), "iso": lambda: timed_batch(subset, 1)},
                                   args.repeat)
-    big = big_run(files)
-    resume = None if args.skip_resume else kill_and_resume(args.corpus)
+    big = None if args.ratios_only else big_run(files)
+    resume = None if (args.skip_resume or args.ratios_only) else kill_and_resume(args.corpus)
 
     t1, t2 = statistics.median(scaling["1"]), statistics.median(scaling["2"])
     tin, tiso = statistics.median(overhead["in"]), statistics.median(overhead["iso"])
@@ -173,13 +174,10 @@ def main() -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     load = os.getloadavg()[0]
-    peak_mb = max(list(big["hwm"].values()) + [big["answered_peak"]]) / 1024
-    verdicts = big["verdicts"]
-    q = big["n"] // 4
     print(f"### Batch — {dt.date.today().isoformat()}")
     print()
     print(f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; shared with other jobs "
-          f"(load average {load:.1f} at the end). Corpus: `bench/make_batch_corpus.py` ({big['n']} files: "
+          f"(load average {load:.1f} at the end). Corpus: `bench/make_batch_corpus.py` ({len(files)} files: "
           f"rendered samples varied, 12 % PDF, 4 hostile). Subset for ratios: {n} files, {args.repeat} interleaved "
           f"runs each, median.")
     print()
@@ -191,6 +189,11 @@ def main() -> None:
     print(f"| in-process loop, {n} files | {tin:.1f} s (runs {', '.join(f'{x:.1f}' for x in overhead['in'])}) | — |")
     print(f"| 1 isolated worker, same files | {tiso:.1f} s (runs {', '.join(f'{x:.1f}' for x in overhead['iso'])}) | — |")
     print(f"| **isolation overhead** | **{(tiso / tin - 1) * 100:+.1f} %** | ≤ 15 % |")
+    if big is None:
+        return
+    peak_mb = max(list(big["hwm"].values()) + [big["answered_peak"]]) / 1024
+    verdicts = big["verdicts"]
+    q = big["n"] // 4
     print(f"| {big['n']} files, 2 workers | {big['elapsed']:.0f} s, **{big['n'] / big['elapsed']:.2f} docs/s** | — |")
     print(f"| accounted for | {big['records']}/{big['n']}: pass {verdicts.count('pass')}, fail {verdicts.count('fail')}, "
           f"not evaluable {verdicts.count('not_evaluable')} | all |")
