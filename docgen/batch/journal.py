@@ -24,10 +24,6 @@ from pathlib import Path
 VERSION = 1
 
 
-def record_key(sha256: str | None, profile: dict, engine_version: str, settings_fingerprint: str) -> tuple:
-    return (sha256, profile.get("id"), str(profile.get("version")), engine_version, settings_fingerprint)
-
-
 class Journal:
     """Append-only JSONL of batch records (see :func:`docgen.batch.runner.journal_line`)."""
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from docgen import __version__
 from docgen.batch.jobs import JobLimits, Settings, file_sha256, make_job
-from docgen.batch.journal import Journal, record_key
+from docgen.batch.journal import Journal
 from docgen.batch.plain import checked_from_answer, checked_from_json
 from docgen.check.engine import DEFAULT_PROFILES
 from docgen.check.run import CheckedDocument, CheckSettings, prepare

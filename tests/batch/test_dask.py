@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import distributed  # in the dev extras: CI must run this test, never skip it
 import pytest
 from click.testing import CliRunner
 
@@ -13,8 +14,6 @@ from docgen.batch.jobs import JobLimits, Settings
 from docgen.batch.runner import run_batch
 from docgen.check.run import expand_paths
 from docgen.cli import main
-
-distributed = pytest.importorskip("distributed", reason="CI installs .[dev], which includes distributed")
 
 TIMEOUT_S = 5
 MEMORY = 512 << 20
