@@ -8,8 +8,9 @@ with ``BrokenProcessPool`` — measured here, innocent documents included
 to the one document it was working on:
 
 - **hang** → after ``timeout_s`` of wall clock the worker's whole process group is killed
-  (``start_new_session`` + ``killpg``: a LibreOffice child dies with it instead of being orphaned,
-  §3.2 f) → ``DOC.TIMEOUT``;
+  (``start_new_session`` + ``killpg``), and with it every descendant in a session of its own — the
+  LibreOffice conversion of a .doc runs in its own session (docgen.render.pdf.process), so killing
+  the worker's group alone would orphan ``soffice.bin`` (§3.2 f) → ``DOC.TIMEOUT``;
 - **memory** → the worker's RLIMIT_AS turns a blow-up into ``MemoryError`` → ``DOC.MEMORY``;
 - **death** (signal, exit) → ``DOC.PARSE_ERROR`` with the signal named;
 - the worker is then replaced, and retired after ``max_jobs`` documents anyway, so a slow leak in a
@@ -79,14 +80,11 @@ class GuardedRunner:
                                    f"可设置 {DEBUG_ENV}=1 查看其错误输出")
 
     def stop(self) -> None:
-        """Kill the worker's whole process group (it may have started LibreOffice) and reap it."""
+        """Kill the worker, its process group and its descendants (LibreOffice) and reap it."""
         proc, self.proc = self.proc, None
         if proc is not None:
             if proc.poll() is None:
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+                kill_tree(proc.pid)
             try:
                 proc.stdin.close()
             except OSError:
@@ -101,10 +99,7 @@ class GuardedRunner:
         using this runner sees the worker gone and cleans up with :meth:`stop`."""
         proc = self.proc
         if proc is not None and proc.poll() is None:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            kill_tree(proc.pid)
 
     @property
     def pid(self) -> int | None:
@@ -169,6 +164,52 @@ class GuardedRunner:
                             f"处理进程意外终止：{_exit_text(code)}")
         answer["worker"] = pid
         return answer
+
+
+def descendants(pid: int) -> list[int]:
+    """Every live descendant of ``pid`` (Linux /proc; empty elsewhere), found before any kill: once
+    the worker dies its children are re-parented and can no longer be told apart."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL the worker's process group and every descendant's process group."""
+    tree = descendants(pid)
+    groups = {pid}
+    for child in tree:
+        try:
+            groups.add(os.getpgid(child))
+        except ProcessLookupError:
+            pass
+    for group in groups:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    for child in tree:  # a descendant that left its group (setpgid) without a session of its own
+        try:
+            os.kill(child, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _exit_text(returncode: int | None) -> str:

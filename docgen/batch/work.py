@@ -24,7 +24,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-#: Test-only: ``{"crash": [name…], "hang": […], "oom": […], "raise": […]}`` as JSON. Documented in
+#: Test-only: ``{"crash": [name…], "hang": […], "hang-with-child": […], "oom": […], "raise": […]}`` as JSON
+#: ("hang-with-child" starts a child in a session of its own, as LibreOffice runs). Documented in
 #: docs/batch.md; a deployment never sets it.
 FAULTS_ENV = "DOCGEN_BATCH_TEST_FAULTS"
 
@@ -42,6 +43,14 @@ def _test_fault(path: str) -> None:
         import signal
 
         os.kill(os.getpid(), signal.SIGKILL)          # what the OOM killer or a segfault looks like
+    if name in faults.get("hang-with-child", ()):
+        import subprocess
+        import sys
+
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"], start_new_session=True)
+        Path(path).with_suffix(".child-pid").write_text(str(child.pid))  # for the test to check
+        while True:                                   # what a LibreOffice conversion in its own session looks like
+            time.sleep(0.05)
     if name in faults.get("hang", ()):
         while True:                                   # a parser that never returns
             time.sleep(0.05)

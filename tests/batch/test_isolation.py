@@ -104,3 +104,29 @@ def test_cost_scheduler_starts_slow_first_but_limits_them():
     assert sched.take()["cost"] == "slow"                         # a slow slot freed
     assert sched.take()["cost"] == "fast"
     assert sched.take() is None                                   # the last slow waits for the slow slot
+
+
+def test_a_timeout_also_kills_children_in_their_own_session(make_corpus, faults):
+    """LibreOffice converts a .doc in a session of its own (docgen.render.pdf.process): killing the
+    worker's process group alone would orphan it. The hook starts such a child, then hangs."""
+    import os
+
+    folder = make_corpus(["ok.docx", "lo.docx"])
+    faults(**{"hang-with-child": ["lo.docx"]})
+    outcome = run_batch(expand_paths([folder]), Settings(), JobLimits(timeout_s=4, memory_bytes=MEMORY),
+                        LocalExecutor(1, MEMORY))
+    assert [r.verdict for r in outcome.records] == ["not_evaluable", "pass"]   # lo.docx, ok.docx
+    assert doc001(outcome.records[0])[0] == "DOC.TIMEOUT"
+    child = int((folder / "lo.child-pid").read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = open(f"/proc/{child}/stat").read().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            break                                                    # gone
+        if state == "Z":
+            break                                                    # dead, waiting for init to reap it
+        time.sleep(0.1)
+    else:
+        os.kill(child, 9)
+        raise AssertionError("the child in its own session survived the worker's timeout")
