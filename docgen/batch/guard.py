@@ -26,9 +26,11 @@ from __future__ import annotations
 import json
 import os
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from docgen.batch.work import failed
@@ -57,17 +59,21 @@ class GuardedRunner:
         self._buffer = b""
         self.jobs_done = 0
         self.started = 0          # workers started (restarts + 1)
+        self._tmp: str | None = None
 
     # ------------------------------------------------------------------ process lifecycle
 
     def _spawn(self) -> None:
         read_fd, write_fd = os.pipe()
         stderr = None if os.environ.get(DEBUG_ENV) else subprocess.DEVNULL
+        # A private TMPDIR, removed when the worker stops: a killed worker cannot clean up after
+        # itself (LibreOffice's scratch profile and the converted copy live under it).
+        self._tmp = tempfile.mkdtemp(prefix="docgen-batch-worker-")
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "docgen.batch.worker", "--fd", str(write_fd), "--memory", str(self.memory_bytes)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr, pass_fds=(write_fd,),
-                start_new_session=True, close_fds=True)
+                start_new_session=True, close_fds=True, env={**os.environ, "TMPDIR": self._tmp})
         finally:
             os.close(write_fd)
         self._fd, self._buffer, self.jobs_done = read_fd, b"", 0
@@ -93,6 +99,9 @@ class GuardedRunner:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
     def kill(self) -> None:
         """Kill the worker's process group now, from any thread (an interrupted batch); the thread

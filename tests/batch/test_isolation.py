@@ -17,6 +17,7 @@ from docgen.batch.jobs import JobLimits, Settings
 from docgen.batch.local import CostScheduler, LocalExecutor
 from docgen.batch.runner import run_batch
 from docgen.check.run import expand_paths
+from tests.read.test_ingest_legacy import legacy_doc, soffice  # noqa: F401 — fixtures (real LibreOffice)
 
 TIMEOUT_S = 6
 MEMORY = 512 << 20
@@ -130,3 +131,31 @@ def test_a_timeout_also_kills_children_in_their_own_session(make_corpus, faults)
     else:
         os.kill(child, 9)
         raise AssertionError("the child in its own session survived the worker's timeout")
+
+
+def test_legacy_doc_is_slow_class_and_a_timeout_leaves_no_libreoffice(legacy_doc, make_corpus, tmp_path):
+    """Real LibreOffice: a .doc is converted in the worker (cost class slow); killed mid-conversion
+    by the batch timeout, neither soffice nor its temporary files survive."""
+    import os
+    import tempfile
+
+    from tests.read.test_ingest_legacy import _legacy_processes
+
+    folder = make_corpus(["ok.docx"])
+    (folder / "old.doc").write_bytes(legacy_doc.read_bytes())
+    before = {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("docgen-")}
+    converted = run_batch(expand_paths([folder]), Settings(), JobLimits(timeout_s=120, memory_bytes=1 << 30),
+                          LocalExecutor(2, 1 << 30))
+    old = next(r for r in converted.records if r.path.endswith("old.doc"))
+    assert old.cost == "slow"
+    # converted and checked: the small test document (tests/read/hostile.py) is no full report, and
+    # SEC-001 lists the chapter headings it found in it
+    assert old.verdict == "fail"
+    assert any(f.rule == "SEC-001" and "企业基本情况" in f.evidence for f in old.checked.result.findings)
+
+    killed = run_batch([folder / "old.doc"], Settings(), JobLimits(timeout_s=0.2, memory_bytes=1 << 30),
+                       LocalExecutor(1, 1 << 30))
+    assert doc001(killed.records[0])[0] == "DOC.TIMEOUT"
+    assert not _legacy_processes(), "LibreOffice left running after the batch timeout"
+    after = {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("docgen-")}
+    assert after <= before, f"left behind: {after - before}"
