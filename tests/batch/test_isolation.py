@@ -133,17 +133,31 @@ def test_a_timeout_also_kills_children_in_their_own_session(make_corpus, faults)
         raise AssertionError("the child in its own session survived the worker's timeout")
 
 
-def test_legacy_doc_is_slow_class_and_a_timeout_leaves_no_libreoffice(legacy_doc, make_corpus, tmp_path):
-    """Real LibreOffice: a .doc is converted in the worker (cost class slow); killed mid-conversion
-    by the batch timeout, neither soffice nor its temporary files survive."""
+def _ours(prefix: str = "docgen-batch-worker-") -> tuple[set[str], list[str]]:
+    """Temporary dirs and processes of batch workers: everything a worker and its LibreOffice
+    create lives under the worker's private TMPDIR, named with this prefix (other jobs on a shared
+    machine use other names, so they cannot disturb the check)."""
     import os
     import tempfile
 
-    from tests.read.test_ingest_legacy import _legacy_processes
+    dirs = {n for n in os.listdir(tempfile.gettempdir()) if n.startswith(prefix)}
+    procs = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if prefix in cmdline:
+            procs.append(cmdline)
+    return dirs, procs
 
+
+def test_legacy_doc_is_slow_class_and_a_timeout_leaves_no_libreoffice(legacy_doc, make_corpus, tmp_path):
+    """Real LibreOffice: a .doc is converted in the worker (cost class slow); killed mid-conversion
+    by the batch timeout, neither soffice nor its temporary files survive."""
     folder = make_corpus(["ok.docx"])
     (folder / "old.doc").write_bytes(legacy_doc.read_bytes())
-    before = {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("docgen-")}
+    before, _ = _ours()
     converted = run_batch(expand_paths([folder]), Settings(), JobLimits(timeout_s=120, memory_bytes=1 << 30),
                           LocalExecutor(2, 1 << 30))
     old = next(r for r in converted.records if r.path.endswith("old.doc"))
@@ -156,6 +170,6 @@ def test_legacy_doc_is_slow_class_and_a_timeout_leaves_no_libreoffice(legacy_doc
     killed = run_batch([folder / "old.doc"], Settings(), JobLimits(timeout_s=0.2, memory_bytes=1 << 30),
                        LocalExecutor(1, 1 << 30))
     assert doc001(killed.records[0])[0] == "DOC.TIMEOUT"
-    assert not _legacy_processes(), "LibreOffice left running after the batch timeout"
-    after = {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("docgen-")}
+    after, processes = _ours()
+    assert not processes, f"LibreOffice left running after the batch timeout: {processes}"
     assert after <= before, f"left behind: {after - before}"
