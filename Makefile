@@ -73,6 +73,9 @@ demo: setup
 	  $(DOCGEN) park render $$f --pdf --force --out $(OUT)/$$name > /dev/null || exit $$?; \
 	  echo "  $$f → $(OUT)/$$name/（园区审核报告、年度整体报告 DOCX 与 PDF）, $(OUT)/$$name.calc.txt"; \
 	done
+	@$(DOCGEN) batch $(OUT)/*/*报告.docx $(OUT)/*/*报告.pdf --out $(OUT)/batch --force --quiet > /dev/null; \
+	  code=$$?; [ $$code -le 1 ] || exit $$code; \
+	  echo "  生成的报告已批量审查 → $(OUT)/batch/（batch-summary.xlsx/.html/.json）"
 	@echo "示例数据已校验、计算并生成文档，结果在 $(abspath $(OUT))/"
 
 test: setup

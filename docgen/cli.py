@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from docgen import __version__, exitcodes
+from docgen.batch.cli import batch_options
 
 
 def _echo_err(message: str) -> None:
@@ -33,6 +34,7 @@ def main() -> None:
       docgen doctor          检查运行环境（LibreOffice、中文字体、可选组件）
       docgen inspect FILE    显示从提交的报告（DOCX/PDF）中读到的大纲、表格等
       docgen check FILE|DIR  按技术审查要点审查提交的报告（文本/JSON/SARIF/HTML/XLSX）
+      docgen batch DIR --out OUT  批量审查（独立进程、可中断续跑），生成 XLSX/HTML/JSON 汇总
       docgen rules list      列出审查规则；docgen rules show CODE 显示某条规则的说明
       docgen track status    强审企业名录的期限状态；track quarterly 生成季度报送表（附表3、附表4）
       docgen industry ...    行业清洁生产审核：validate、calc、render（行业报告与企业简表）
@@ -242,8 +244,13 @@ def inspect(file: Path, fmt: str, ocr: bool) -> None:
               help="输出目录：每份报告写 NAME.findings.json/.sarif/.html，xlsx 与 jsonl 整批一个文件")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="达到该严重程度的问题使退出码为 1")
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path),
+              help="结果日志（JSONL）：每份文件完成即写入一行；与 --resume 配合可中断后继续")
+@batch_options
 def check(paths: tuple[Path, ...], profile_id: str | None, policy: Path | None, waivers: Path | None,
-          audit: Path | None, ocr: bool, register: str | None, fmt: str, out_dir: Path | None, fail_on: str) -> None:
+          audit: Path | None, ocr: bool, register: str | None, fmt: str, out_dir: Path | None, fail_on: str,
+          journal: Path | None, workers: int | None, timeout: float | None, memory: str | None, resume: bool,
+          quiet: bool, scheduler: str | None) -> None:
     """按技术审查要点审查提交的报告（DOCX/PDF/DOC/WPS 文件，或包含这些文件的目录）。
 
     \b
@@ -252,17 +259,28 @@ def check(paths: tuple[Path, ...], profile_id: str | None, policy: Path | None, 
       3  有文件无法审查（损坏、加密、为空、无文字层……），或有达到 --fail-on 的审查项无法执行；
       1  有达到 --fail-on 的问题（默认仅“错误”；已豁免的不计）；
       0  通过。
-    审查了多份文件时，3 优先于 1，1 优先于 0。
+    审查了多份文件时，3 优先于 1，1 优先于 0。给出 --workers、--journal 或 --scheduler 时每份文件在
+    独立进程中审查（见 docgen batch）；被中断时退出码为 130。
     """
+    from docgen.batch.cli import run_cli_batch, wants_batch
     from docgen.check.report import FILE_ONLY, render_stdout, write_outputs
     from docgen.check.report.labels import verdict_line
     from docgen.check.run import CheckUsageError, check_paths, exit_code
 
     if fmt in FILE_ONLY and out_dir is None:
         raise click.UsageError(f"--format {fmt} 需要用 --out 指定输出目录")
+    if resume and journal is None:
+        raise click.UsageError("--resume 需要用 --journal 指定结果日志")
+    if journal is not None and journal.exists() and journal.stat().st_size and not resume:
+        raise click.UsageError(f"结果日志「{journal}」已存在；用 --resume 继续，或换一个文件名")
     try:
-        checked = check_paths(paths, profile_id=profile_id, policy=policy, waivers=waivers, audit=audit, ocr=ocr,
-                              log=_echo_err, register=register)
+        if wants_batch(workers, scheduler, journal):
+            checked = run_cli_batch(paths, profile_id=profile_id, policy=policy, waivers=waivers, audit=audit, ocr=ocr,
+                                    workers=workers, timeout=timeout, memory=memory, journal_path=journal,
+                                    resume=resume, quiet=quiet, scheduler=scheduler, register=register).checked
+        else:
+            checked = check_paths(paths, profile_id=profile_id, policy=policy, waivers=waivers, audit=audit, ocr=ocr,
+                                  log=_echo_err, register=register)
     except CheckUsageError as exc:
         _echo_err(f"错误：{exc}")
         sys.exit(exitcodes.INPUT_ERROR)
@@ -327,12 +345,13 @@ def rules_show(code: str, profile_id: str | None) -> None:
 
 # Command groups that live next to the code they drive (one module per area).
 from docgen.archive.cli import package  # noqa: E402
+from docgen.batch.cli import batch  # noqa: E402
 from docgen.industry.cli import industry  # noqa: E402
 from docgen.packet.cli import packet  # noqa: E402
 from docgen.park.cli import park  # noqa: E402
 from docgen.track.cli import track  # noqa: E402
 
-for _command in (track, industry, park, package, packet):
+for _command in (batch, track, industry, park, package, packet):
     main.add_command(_command)
 
 

@@ -170,6 +170,53 @@ def _open_register(register):
         raise CheckUsageError(str(exc)) from None
 
 
+@dataclass
+class CheckSettings:
+    """Everything a check needs besides the file, loaded and validated once (a batch worker keeps
+    one per settings key, so 1,000 documents do not reload the policy 1,000 times)."""
+
+    profile_id: str | None
+    profiles: _Profiles
+    waivers: list[engine.Waiver]
+    audit: object | None
+    ocr: bool = False
+    register: object | None = None   # an open docgen.track.checking.RegisterCheck (--register)
+
+
+def prepare(*, profile_id: str | None = None, policy: str | Path | None = None, waivers: str | Path | None = None,
+            audit=None, ocr: bool = False, register=None) -> CheckSettings:
+    """Load and validate the invocation (profile, policy, waivers, audit data); raises
+    :class:`CheckUsageError` for a bad one, before any document is read."""
+    profiles = _Profiles(Path(policy) if policy is not None else None)
+    if profile_id:
+        profiles.get(profile_id)  # an unknown profile or a broken policy fails before any reading
+    elif policy is not None and not Path(policy).is_file():
+        raise CheckUsageError(f"无法读取本地规则文件「{policy}」：文件不存在")
+    waiver_list = _load_waivers(Path(waivers) if waivers is not None else None)
+    return CheckSettings(profile_id, profiles, waiver_list, _load_audit(audit), ocr, _open_register(register))
+
+
+def check_one(path: str | Path, settings: CheckSettings) -> tuple[CheckedDocument, Document | NotEvaluable, list[str]]:
+    """Read and check one file: the checked document, the document read (for callers that look
+    further, e.g. the batch summary's enterprise and consultancy) and the profile-choice notes."""
+    doc = read_document(path, ocr=settings.ocr)
+    profile, notes = _choose(doc, settings.profile_id, settings.profiles)
+    result = engine.check_document(doc, profile, audit=settings.audit, waivers=settings.waivers)
+    if settings.register is not None:
+        settings.register.add_to(result, doc, settings.audit)
+    result.notes = [*notes, *result.notes]
+    return CheckedDocument(result, outline_of(doc), profile), doc, notes
+
+
+def not_evaluable_result(ne: NotEvaluable, settings: CheckSettings) -> CheckedDocument:
+    """The result of a document that never reached the engine (a batch worker timed out, ran out
+    of memory or died): the DOC-001 finding under the profile it would have been checked with."""
+    profile, notes = _choose(ne, settings.profile_id, settings.profiles)
+    result = engine.check_document(ne, profile)
+    result.notes = [*notes, *result.notes]
+    return CheckedDocument(result, [], profile)
+
+
 def check_paths(paths: Iterable[str | Path], *, profile_id: str | None = None, policy: str | Path | None = None,
                 waivers: str | Path | None = None, audit=None, ocr: bool = False,
                 log: Callable[[str], None] | None = _stderr, register=None) -> list[CheckedDocument]:
@@ -181,26 +228,14 @@ def check_paths(paths: Iterable[str | Path], *, profile_id: str | None = None, p
     (stderr by default; ``None`` for silence).
     """
     files = expand_paths(paths)
-    profiles = _Profiles(Path(policy) if policy is not None else None)
-    if profile_id:
-        profiles.get(profile_id)  # an unknown profile or a broken policy fails before any reading
-    elif policy is not None and not Path(policy).is_file():
-        raise CheckUsageError(f"无法读取本地规则文件「{policy}」：文件不存在")
-    waiver_list = _load_waivers(Path(waivers) if waivers is not None else None)
-    audit_data = _load_audit(audit)
-    tracker = _open_register(register)
+    settings = prepare(profile_id=profile_id, policy=policy, waivers=waivers, audit=audit, ocr=ocr, register=register)
     checked = []
     for path in files:
-        doc = read_document(path, ocr=ocr)
-        profile, notes = _choose(doc, profile_id, profiles)
-        result = engine.check_document(doc, profile, audit=audit_data, waivers=waiver_list)
-        if tracker is not None:
-            tracker.add_to(result, doc, audit_data)
-        result.notes = [*notes, *result.notes]
+        one, _doc, notes = check_one(path, settings)
         if log is not None:
             for note in notes:
                 log(f"{path}：{note}")
-        checked.append(CheckedDocument(result, outline_of(doc), profile))
+        checked.append(one)
     return checked
 
 

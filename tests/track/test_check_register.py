@@ -97,3 +97,17 @@ def test_cli_register_option(sample_db, report, tmp_path):
     assert [f["rule"] for f in data["findings"] if f["rule"].startswith("TRK")] == ["TRK-006"]
     r = CliRunner().invoke(main, ["check", str(report), "--register", str(tmp_path / "missing.sqlite")])
     assert r.exit_code == 2 and "名录数据库" in r.stderr
+
+
+def test_register_findings_also_in_isolated_workers(sample_db, report):
+    """``--workers`` checks each report in a worker process; the register travels as its path and
+    the worker adds the same deadline findings as the in-process check."""
+    from docgen.cli import main
+
+    _edit(sample_db, acceptance_archived=None)
+    args = ["check", str(report), "--profile", "shanghai-evaluation", "--register", str(sample_db), "--format", "json"]
+    alone = json.loads(CliRunner().invoke(main, args).stdout)
+    isolated = json.loads(CliRunner().invoke(main, [*args, "--workers", "1", "--quiet"]).stdout)
+    trk = [f["rule"] for f in isolated["findings"] if f["rule"].startswith("TRK")]
+    assert trk == ["TRK-006"]
+    assert isolated["findings"] == alone["findings"]
