@@ -8,53 +8,31 @@ are what an expert would query (a listed enterprise without any scheme).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
-from docgen.calc.errors import CalcError
-from docgen.calc.factors import FactorError
-from docgen.calc.units import UnitError
 from docgen.load.problems import Problem
+from docgen.load.rulebook import RuleBook, duplicate_ids
 from docgen.numfmt import fmt_percent
 
 from .calc import BASIS_NAMES, baseline_of, compute
 from .model import IndustryAuditData
 
-Rule = Callable[[IndustryAuditData], Iterable[Problem]]
-RULES: list[Rule] = []
 #: A stated 现状值 may differ from the recomputed one by rounding: 0.01 absolute or 0.01 % relative.
 TOLERANCE = Decimal("0.01")
 RELATIVE = Decimal("0.0001")
 
-
-def rule(func: Rule) -> Rule:
-    RULES.append(func)
-    return func
-
-
-def check_consistency(data: IndustryAuditData) -> list[Problem]:
-    problems: list[Problem] = []
-    for check in RULES:
-        try:
-            problems.extend(check(data))
-        except (CalcError, UnitError, FactorError) as exc:
-            problems.append(Problem((), f"无法完成核对「{check.__doc__.splitlines()[0]}」：{exc}"))
-    return problems
-
-
-def _dupes(items, path: str) -> Iterator[Problem]:
-    counts = Counter(i.id for i in items)
-    for n, item in enumerate(items):
-        if counts[item.id] > 1:
-            yield Problem((path, n, "id"), f"编号「{item.id}」重复")
+#: Every rule of this module; ``check_consistency(data)`` runs them all.
+check_consistency: RuleBook[IndustryAuditData] = RuleBook()
+rule = check_consistency.rule
+RULES = check_consistency.rules
 
 
 @rule
 def unique_ids(data: IndustryAuditData) -> Iterator[Problem]:
     """编号唯一"""
     for path in ("enterprises", "focus", "targets", "diagnosis", "technologies", "industry_schemes", "enterprise_schemes"):
-        yield from _dupes(getattr(data, path), path)
+        yield from duplicate_ids(getattr(data, path), path)
 
 
 @rule

@@ -46,7 +46,8 @@ def _validate(source: Source, path: FsPath | None, model: type[BaseModel] = Audi
     if source.data is None:
         return LoadResult(path, None, [p.with_line(p.line or source.line_of(p.path)) for p in problems])
     if not isinstance(source.data, dict):
-        problems.append(Problem((), "文件顶层应为键值对（enterprise、audit、baseline …）", line=1))
+        keys = [name for name in model.model_fields if name not in ("schema_version", "kind")][:3]
+        problems.append(Problem((), f"文件顶层应为键值对（{'、'.join(keys)} …）", line=1))
         return LoadResult(path, None, problems)
     if model is AuditData and source.data.get("kind") == "industry":  # not an enterprise audit: say so once
         problems.append(Problem(("kind",), "这是行业清洁生产审核数据文件（kind: industry），请使用 docgen industry validate|calc|render"))

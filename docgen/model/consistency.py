@@ -9,42 +9,28 @@ warnings are things an expert would query (a balance that does not close within 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from docgen.calc import balance as balance_calc
 from docgen.calc import economics, ranking
 from docgen.calc.energy import to_standard_coal
-from docgen.calc.errors import CalcError
-from docgen.calc.factors import FactorError, load_factor_table
-from docgen.calc.units import UnitError, convertible
+from docgen.calc.factors import load_factor_table
+from docgen.calc.units import convertible
 from docgen.load.problems import Problem
+from docgen.load.rulebook import RuleBook
 
 from .audit import TIMELINE_ORDER
 from .audit_data import AuditData
-
-Rule = Callable[[AuditData], Iterable[Problem]]
-RULES: list[Rule] = []
 
 #: Stated figures may differ from recomputed ones by this much (reports round to 2 decimals).
 STATED_TOLERANCE = Decimal("0.01")
 WEIGHT_SUM_TOLERANCE = Decimal("0.001")
 
-
-def rule(func: Rule) -> Rule:
-    RULES.append(func)
-    return func
-
-
-def check_consistency(audit: AuditData) -> list[Problem]:
-    """Run every rule; a rule that crashes is itself reported, never swallowed."""
-    problems: list[Problem] = []
-    for check in RULES:
-        try:
-            problems.extend(check(audit))
-        except (CalcError, UnitError, FactorError) as exc:
-            problems.append(Problem((), f"无法完成核对「{check.__doc__.splitlines()[0]}」：{exc}"))
-    return problems
+#: Every rule of this module; ``check_consistency(audit)`` runs them all.
+check_consistency: RuleBook[AuditData] = RuleBook()
+rule = check_consistency.rule
+RULES = check_consistency.rules
 
 
 def _close(a: Decimal, b: Decimal, tolerance: Decimal = STATED_TOLERANCE) -> bool:

@@ -8,47 +8,28 @@ up, a target on the wrong side of its baseline).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from docgen.calc.energy import to_standard_coal
 from docgen.calc.errors import CalcError
 from docgen.calc.targets import target_change
 from docgen.load.problems import Problem
+from docgen.load.rulebook import RuleBook, duplicate_ids
 from docgen.park.model import ParkData
 
-Rule = Callable[[ParkData], Iterable[Problem]]
-RULES: list[Rule] = []
 WEIGHT_TOLERANCE = Decimal("0.001")
 
-
-def rule(func: Rule) -> Rule:
-    RULES.append(func)
-    return func
-
-
-def check(data: ParkData) -> list[Problem]:
-    problems: list[Problem] = []
-    for r in RULES:
-        try:
-            problems.extend(r(data))
-        except Exception as exc:  # noqa: BLE001 — a crashing rule is reported, never swallowed
-            problems.append(Problem((), f"一致性检查「{r.__name__}」出错：{type(exc).__name__}: {exc}"))
-    return problems
-
-
-def _duplicates(items, key: str) -> Iterator[Problem]:
-    counts = Counter(x.id for x in items)
-    for i, x in enumerate(items):
-        if counts[x.id] > 1:
-            yield Problem((key, i, "id"), f"编号「{x.id}」重复")
+#: Every rule of this module; ``check(data)`` runs them all.
+check: RuleBook[ParkData] = RuleBook()
+rule = check.rule
+RULES = check.rules
 
 
 @rule
 def unique_ids(d: ParkData) -> Iterator[Problem]:
     for key in ("chains", "elements", "enterprises", "indicators", "schemes", "targets"):
-        yield from _duplicates(getattr(d, key), key)
+        yield from duplicate_ids(getattr(d, key), key)
 
 
 @rule
