@@ -69,15 +69,12 @@ def _template_hash(kind: str, profile: str) -> tuple[str, str]:
 
 
 def _load(audit_path: Path):
-    from docgen.load import load_audit
+    from docgen.load import AuditFileError, load_valid_audit
 
-    if not Path(audit_path).is_file():
-        raise PackageError(f"审核数据文件「{audit_path}」不存在")
-    result = load_audit(audit_path)
-    if not result.ok:
-        problems = "；".join(p.render() for p in result.errors[:5])
-        raise PackageError(f"审核数据文件「{audit_path}」未通过校验：{problems}")
-    return result.audit
+    try:
+        return load_valid_audit(audit_path)
+    except AuditFileError as exc:
+        raise PackageError(str(exc)) from None
 
 
 def _stage_dates(audit, archive: ArchiveList, stage: str, bagging: dt.date) -> dict:

@@ -128,16 +128,12 @@ def _load_waivers(path: Path | None) -> list[engine.Waiver]:
 def _load_audit(audit):
     if audit is None or not isinstance(audit, (str, Path)):
         return audit  # already an AuditData (or None)
-    from docgen.load import load_audit
+    from docgen.load import AuditFileError, load_valid_audit
 
-    path = Path(audit)
-    if not path.is_file():
-        raise CheckUsageError(f"审核数据文件「{path}」不存在")
-    result = load_audit(path)
-    if not result.ok:
-        problems = "；".join(p.render() for p in result.errors[:5])
-        raise CheckUsageError(f"审核数据文件「{path}」未通过校验：{problems}")
-    return result.audit
+    try:
+        return load_valid_audit(audit)
+    except AuditFileError as exc:
+        raise CheckUsageError(str(exc)) from None
 
 
 def _choose(doc: Document | NotEvaluable, profile_id: str | None, profiles: _Profiles) -> tuple[Profile, list[str]]:

@@ -4,7 +4,7 @@
 what is wrong and where (field path and line, e.g. ``schemes[3].investment: 必须 ≥ 0（第 214 行）``).
 """
 
-from .loader import LoadResult, load_audit, load_audit_data, load_model
+from .loader import AuditFileError, LoadResult, load_audit, load_audit_data, load_model, load_valid_audit
 from .problems import Problem, format_path
 
-__all__ = ["LoadResult", "Problem", "format_path", "load_audit", "load_audit_data", "load_model"]
+__all__ = ["AuditFileError", "LoadResult", "Problem", "format_path", "load_audit", "load_audit_data", "load_model", "load_valid_audit"]

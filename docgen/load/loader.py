@@ -73,6 +73,24 @@ def load_audit(path: str | FsPath) -> LoadResult:
     return _validate(read_source(path), path)
 
 
+class AuditFileError(ValueError):
+    """An audit data file another command relies on (``--audit``, a package's data) is missing or
+    invalid; the message says which file and its first problems, in one line."""
+
+
+def load_valid_audit(path: str | FsPath) -> AuditData:
+    """The audit of a file that must be valid, for commands that take one as an input beside their
+    main job: the problems are not theirs to list one by one (``docgen validate`` does that)."""
+    path = FsPath(path)
+    if not path.is_file():
+        raise AuditFileError(f"审核数据文件「{path}」不存在")
+    result = load_audit(path)
+    if not result.ok:
+        problems = "；".join(p.render() for p in result.errors[:5])
+        raise AuditFileError(f"审核数据文件「{path}」未通过校验：{problems}")
+    return result.audit
+
+
 def load_audit_data(data: dict) -> LoadResult:
     """Validate already-parsed data (no line numbers): for the Python API and for tests."""
     return _validate(Source(data), None)
