@@ -141,9 +141,13 @@ def header_names(table: Table, col: int) -> list[str]:
 
 class _Index:
     """What matching needs of a table, computed once per table (kept on the Table object, like
-    Cell.norm): the header names of each column and the matching form of every short cell."""
+    Cell.norm): the header names of each column and — on first use, since only cell concepts need
+    them — the matching form of every short cell. ``header_blob``/``cells_blob`` join the names
+    with NUL: an alias found in neither cannot match, which lets a table be ruled out for a spec
+    with a few C-level substring tests instead of a full scoring."""
 
     def __init__(self, table: Table):
+        self.table = table
         self.columns: list[tuple[str, ...]] = []
         for col in range(table.n_cols):
             names = [split_unit(t)[0] for t in _levels(table, col)]
@@ -151,11 +155,15 @@ class _Index:
             if len(names) > 1:
                 names.append("/".join(names))
             self.columns.append(tuple(names))
-        self.cells: list[tuple[int, int, str]] = []
-        self.first: dict[str, tuple[int, int]] = {}                      # name → first (row, col)
-        self.by_initial: dict[str, list[tuple[int, int, str]]] = {}      # first character → cells
+        self.header_blob = "\0".join(n for names in self.columns for n in names)
+        self._cells: list[tuple[int, int, str]] | None = None
+
+    def _build_cells(self) -> None:
+        self._cells = []
+        self._first: dict[str, tuple[int, int]] = {}                     # name → first (row, col)
+        self._by_initial: dict[str, list[tuple[int, int, str]]] = {}     # first character → cells
         seen: set[int] = set()
-        for r, row in enumerate(table.grid):
+        for r, row in enumerate(self.table.grid):
             for c, cell in enumerate(row):
                 if id(cell) in seen:
                     continue
@@ -163,9 +171,34 @@ class _Index:
                 if cell.text and len(cell.text) <= 60:
                     name = split_unit(cell.text)[0]
                     if name:
-                        self.cells.append((r, c, name))
-                        self.first.setdefault(name, (r, c))
-                        self.by_initial.setdefault(name[0], []).append((r, c, name))
+                        self._cells.append((r, c, name))
+                        self._first.setdefault(name, (r, c))
+                        self._by_initial.setdefault(name[0], []).append((r, c, name))
+        self._cells_blob = "\0".join(name for _, _, name in self._cells)
+
+    @property
+    def cells(self) -> list[tuple[int, int, str]]:
+        if self._cells is None:
+            self._build_cells()
+        return self._cells
+
+    @property
+    def first(self) -> dict[str, tuple[int, int]]:
+        if self._cells is None:
+            self._build_cells()
+        return self._first
+
+    @property
+    def by_initial(self) -> dict[str, list[tuple[int, int, str]]]:
+        if self._cells is None:
+            self._build_cells()
+        return self._by_initial
+
+    @property
+    def cells_blob(self) -> str:
+        if self._cells is None:
+            self._build_cells()
+        return self._cells_blob
 
 
 def _index(table: Table) -> _Index:
@@ -480,12 +513,50 @@ def recognise(ctx, specs: list[dict] | None = None) -> dict[str, TableMatch]:
     return store[key]
 
 
+def _probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
+    """(where, alias forms) of each required concept of a spec, and how many are required."""
+    required = [c for c in spec.get("columns", []) if c.get("required", True)]
+    return [(concept_where(c, spec), _alias_forms(concept_aliases(c))) for c in required], len(required)
+
+
+def could_reach(table: Table, spec: dict, min_cov: float, probe=None) -> bool:
+    """False only when ``score_table(table, spec).score`` is certainly below ``min_cov``: an upper
+    bound of the score from which concepts can match at all (an alias that occurs nowhere in the
+    header — or, for a cell concept, in no cell — scores 0), the exact caption bonus and the full
+    optional weight. Most table × spec pairs of a report fail this test, which costs a few
+    substring searches; the rest are scored in full."""
+    concepts, n_required = probe or _probe(spec)
+    cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
+    rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
+    slack = 1e-4  # the score is rounded to 4 places before it is compared
+    if not n_required:
+        return rest + slack >= min_cov
+    need = (min_cov - rest - slack) * n_required   # concepts that must be able to match
+    if need <= 0:
+        return True
+    index = _index(table)
+    hits, left = 0, n_required
+    for where, forms in concepts:
+        blob = index.cells_blob if where == "cell" else index.header_blob
+        if any(f in blob for f in forms):
+            hits += 1
+            if hits >= need:
+                return True
+        left -= 1
+        if hits + left < need:
+            return False
+    return hits >= need
+
+
 def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
     tables = [t for t in doc.tables if t.continued_from is None]
     scored: list[tuple[float, int, int, TableMatch]] = []
     for si, spec in enumerate(specs):
         min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
+        probe = _probe(spec)
         for t in tables:
+            if not could_reach(t, spec, min_cov, probe):
+                continue
             m = score_table(t, spec)
             if m.score >= min_cov:
                 scored.append((-m.score, t.index, si, m))
