@@ -132,6 +132,19 @@ class Cell:
     colspan: int = 1
     nested: tuple[int, ...] = ()  # indexes of tables nested in this cell
 
+    def __init__(self, text: str, norm: str = "", row: int = 0, col: int = 0, rowspan: int = 1, colspan: int = 1,
+                 nested: tuple[int, ...] = ()):
+        # Written out (a dataclass keeps a hand-written __init__): the generated one assigns
+        # ``norm`` through the descriptor, a Python call per cell — ~4,000 cells per report.
+        d = self.__dict__
+        d["text"] = text
+        d["_norm"] = norm
+        d["row"] = row
+        d["col"] = col
+        d["rowspan"] = rowspan
+        d["colspan"] = colspan
+        d["nested"] = nested
+
     def is_origin(self, row: int, col: int) -> bool:
         return self.row == row and self.col == col
 

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -156,17 +155,13 @@ _CELL_NUMBER = re.compile(r"^(?:\d+[.、)]|\(\d+\)|[一二三四五六七八九�
 _CELL_TAIL = re.compile(r"(?:\([^)]{0,12}\))?:?$")
 
 
-_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _label_key(cell) -> str:
     """A cell's text as a label: matching form without numbering, parenthesis and colon
     ("（2）企业名称（盖章）：" → 企业名称); "" for long cells. Computed once per cell."""
-    key = _KEYS.get(cell)
+    key = cell.__dict__.get("_label_key")
     if key is None:
         n = cell.norm
-        key = "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
-        _KEYS[cell] = key
+        key = cell.__dict__["_label_key"] = "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
     return key
 
 
@@ -215,21 +210,51 @@ def _next_cell(table: Table, row: int, col: int):
     return None, None, None
 
 
+class _LabelIndex:
+    """Where a table's cells can be labels, computed once per table (kept on the Table object):
+    label key → positions of the origin cells with that key, and the positions of cells holding a
+    colon ("企业名称：XX" written in one cell). The field rules look for dozens of label lists in
+    every table; each lookup is then a few dict hits instead of a pass over every cell."""
+
+    def __init__(self, table: Table):
+        self.keys: dict[str, list[tuple[int, int]]] = {}
+        self.colon: list[tuple[int, int]] = []
+        for r, row in enumerate(table.grid):
+            for c, cell in enumerate(row):
+                if not cell.is_origin(r, c):
+                    continue
+                key = _label_key(cell)
+                if key:
+                    self.keys.setdefault(key, []).append((r, c))
+                if ":" in cell.text.translate(_LABEL_FOLD):
+                    self.colon.append((r, c))
+
+
+def _label_index(table: Table) -> _LabelIndex:
+    index = table.__dict__.get("_label_index")
+    if index is None:
+        index = table.__dict__["_label_index"] = _LabelIndex(table)
+    return index
+
+
 def _table_values(table: Table, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
+    index = _label_index(table)
+    is_label: set[tuple[int, int]] = set()
+    for norm_label in {_norm_label(label) for label in labels}:
+        is_label.update(index.keys.get(norm_label, ()))
+    hits = sorted(is_label.union(index.colon))
     out = []
-    for r, row in enumerate(table.grid):
-        for c, cell in enumerate(row):
-            if not cell.is_origin(r, c):
-                continue
-            if _cell_label(cell, labels):
-                value, vc, vr = _next_cell(table, r, c)
-                text = "" if value is None or _cell_label(value, all_labels) else value.text.strip()
-                loc = _cell_location(table, vr if value is not None else r, vc if value is not None else c)
-                out.append(FieldValue(cell.text.strip(), text, loc, "table"))
-            elif ":" in cell.text.translate(_LABEL_FOLD):
-                for fv in _paragraph_values(cell.text, _cell_location(table, r, c), labels, all_labels):
-                    fv.source = "table"
-                    out.append(fv)
+    for r, c in hits:  # row-major, as a reader meets them
+        cell = table.grid[r][c]
+        if (r, c) in is_label:
+            value, vc, vr = _next_cell(table, r, c)
+            text = "" if value is None or _cell_label(value, all_labels) else value.text.strip()
+            loc = _cell_location(table, vr if value is not None else r, vc if value is not None else c)
+            out.append(FieldValue(cell.text.strip(), text, loc, "table"))
+        else:
+            for fv in _paragraph_values(cell.text, _cell_location(table, r, c), labels, all_labels):
+                fv.source = "table"
+                out.append(fv)
     return out
 
 

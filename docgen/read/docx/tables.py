@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from lxml import etree
+
 from docgen.read.docx.ns import (
     ALTERNATE_CONTENT,
     CUSTOM_XML,
@@ -52,6 +54,7 @@ from docgen.read.docx.ns import (
     VAL,
     VANISH,
     VMERGE,
+    W_NS,
     B,
     P,
     R,
@@ -101,6 +104,11 @@ _ROW_NEEDS_READER = FULL_READER_TAGS + (w("rPrChange"), w("pPrChange"), w("tcPrC
 #: runs, bold and shading only for the first rows, the header candidates
 _PLAIN_TAGS = (TC, P, PSTYLE, T, GRID_SPAN, VMERGE)
 _HEADER_TAGS = _PLAIN_TAGS + (R, B, SHD)
+#: below the header candidates, when no paragraph style of the table is special, the style
+#: elements need not surface either (one per cell paragraph: a quarter of what the scan meets)
+_BODY_TAGS = (TC, P, T, GRID_SPAN, VMERGE)
+#: the paragraph style ids used anywhere in a table, as plain strings (no element proxies)
+_STYLE_IDS = etree.XPath(".//w:pStyle/@w:val", namespaces={"w": W_NS}, smart_strings=False)
 # the quick cell-paragraph path (TableBuilder._quick): run properties / paragraph properties /
 # paragraph children it must leave to the full reader, and children it may ignore
 _RPR_FULL = {VANISH, RSTYLE, INS, DEL}
@@ -142,13 +150,19 @@ class TableBuilder:
         grid: list[list] = []
         marked: list[bool] = []
         plain = self._plain_rows(tbl)
+        body_tags = _PLAIN_TAGS
+        if plain is not None:
+            is_special = self.reader.is_special
+            if not any(is_special(sid) for sid in set(_STYLE_IDS(tbl))):
+                body_tags = _BODY_TAGS
         pending = list(tbl)
         pending.reverse()
         while pending:
             el = pending.pop()
             tag = el.tag
             if tag == TR:
-                if plain is None or id(el) not in plain[0] or not self._scan_row(el, index, grid, marked, n_cols):
+                if plain is None or id(el) not in plain[0] or not self._scan_row(el, index, grid, marked, n_cols,
+                                                                                        body_tags):
                     self._row(el, index, grid, marked, n_cols)
             elif tag in _WRAPPERS:
                 inner = _unwrap(el)
@@ -183,7 +197,7 @@ class TableBuilder:
                 parent = parent.getparent()
         return {id(tr) for tr in rows} - complex_rows, rows
 
-    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
+    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int, body_tags=_PLAIN_TAGS) -> bool:
         """The fast path for a plain row: one C-filtered ``tr.iter()`` over the few elements that
         matter — cell, paragraph, style, text, span, vertical merge; for the header candidates
         also run, bold and shading — collecting ``w:t`` text per paragraph per cell. Formatting
@@ -191,7 +205,8 @@ class TableBuilder:
         apart: a ``w:b`` before the paragraph's first ``w:r`` formats the paragraph mark, a
         ``w:shd`` between ``w:tc`` and its first ``w:p`` is the cell's. Only rows ``_plain_rows``
         cleared come here; a numbered or hidden paragraph style or text in a merged-away cell
-        still makes it return ``False`` with nothing changed."""
+        still makes it return ``False`` with nothing changed. ``body_tags`` leaves out the style
+        elements below the header candidates when ``build`` found no special style in the table."""
         special_of = self.reader.special_styles.get
         is_special = self.reader.is_special
         before = after = 0
@@ -225,7 +240,7 @@ class TableBuilder:
         run_bold = None
         in_run = cell_props = shaded = any_text = False
         all_bold = True
-        for el in tr.iter(*(_HEADER_TAGS if heading_row else _PLAIN_TAGS)):
+        for el in tr.iter(*(_HEADER_TAGS if heading_row else body_tags)):
             tag = el.tag
             if tag == T:
                 if not npar:
