@@ -275,13 +275,31 @@ def header_unit(table: Table, col: int) -> str | None:
 def is_placeholder(text: str) -> bool:
     """A template slot or a "to be filled" marker: X, ×, XXX, 【…】, {{…}}, ____, 待定, 待补充 …
     (on NFKC text with spaces removed; 【】 are kept as written, 〔2018〕 is not a slot)."""
-    t = _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    if not text:
+        return False
+    t = unicodedata.normalize("NFKC", text)
+    trigger = _placeholder_trigger()
+    if trigger is not None and not trigger.search(t):
+        return False  # no character any alternative needs (spaces are none of them): most cells
+    t = _SPACE.sub("", t)
     return bool(t) and bool(_PLACEHOLDER.search(t))
+
+
+@lru_cache(maxsize=1)
+def _placeholder_trigger():
+    from docgen.check.kinds.placeholders import trigger_class
+
+    return trigger_class((_PLACEHOLDER,))
+
+
+@lru_cache(maxsize=256)
+def _folded_markers(markers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(m) for m in markers)
 
 
 def is_na(text: str, na_markers=NA_MARKERS) -> bool:
     t = fold(text or "")
-    return bool(t) and t in {fold(m) for m in na_markers}
+    return bool(t) and t in _folded_markers(tuple(na_markers))
 
 
 def is_filled(text: str, na_markers=NA_MARKERS) -> bool:
@@ -513,36 +531,48 @@ def recognise(ctx, specs: list[dict] | None = None) -> dict[str, TableMatch]:
     return store[key]
 
 
-def _probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
-    """(where, alias forms) of each required concept of a spec, and how many are required."""
+def spec_probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
+    """(where, alias forms) of each required concept of a spec, and how many are required; header
+    concepts first (their test needs only the header names, a cell concept's every cell)."""
     required = [c for c in spec.get("columns", []) if c.get("required", True)]
-    return [(concept_where(c, spec), _alias_forms(concept_aliases(c))) for c in required], len(required)
+    probe = [(concept_where(c, spec), _alias_forms(concept_aliases(c))) for c in required]
+    probe.sort(key=lambda p: p[0] == "cell")
+    return probe, len(required)
 
 
 def could_reach(table: Table, spec: dict, min_cov: float, probe=None) -> bool:
     """False only when ``score_table(table, spec).score`` is certainly below ``min_cov``: an upper
     bound of the score from which concepts can match at all (an alias that occurs nowhere in the
-    header — or, for a cell concept, in no cell — scores 0), the exact caption bonus and the full
-    optional weight. Most table × spec pairs of a report fail this test, which costs a few
-    substring searches; the rest are scored in full."""
-    concepts, n_required = probe or _probe(spec)
+    header — or, for a cell concept, in no cell — scores 0), the caption bonus and the full
+    optional weight. Most table × spec pairs of a report fail this test — already with the largest
+    caption bonus assumed, so without looking at the caption — which costs a few substring
+    searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it."""
+    concepts, n_required = probe or spec_probe(spec)
+    slack = 1e-4  # the score is rounded to 4 places before it is compared
+    if n_required and not _enough(table, concepts, (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - slack) * n_required):
+        return False
     cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
     rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
-    slack = 1e-4  # the score is rounded to 4 places before it is compared
     if not n_required:
         return rest + slack >= min_cov
-    need = (min_cov - rest - slack) * n_required   # concepts that must be able to match
+    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - slack) * n_required)
+
+
+def _enough(table: Table, concepts, need: float) -> bool:
+    """Can at least ``need`` of the required ``concepts`` match anything in the table?"""
     if need <= 0:
         return True
     index = _index(table)
-    hits, left = 0, n_required
+    hits, left = 0, len(concepts)
     for where, forms in concepts:
         blob = index.cells_blob if where == "cell" else index.header_blob
-        if any(f in blob for f in forms):
-            hits += 1
-            if hits >= need:
-                return True
         left -= 1
+        for f in forms:
+            if f in blob:
+                hits += 1
+                if hits >= need:
+                    return True
+                break
         if hits + left < need:
             return False
     return hits >= need
@@ -553,7 +583,7 @@ def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
     scored: list[tuple[float, int, int, TableMatch]] = []
     for si, spec in enumerate(specs):
         min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
-        probe = _probe(spec)
+        probe = spec_probe(spec)
         for t in tables:
             if not could_reach(t, spec, min_cov, probe):
                 continue

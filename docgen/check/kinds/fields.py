@@ -171,8 +171,23 @@ def _cell_label(cell, labels: list[str]) -> bool:
     return bool(key) and any(key == _norm_label(label) for label in labels)
 
 
+@lru_cache(maxsize=4096)
 def _first_char(label: str) -> str:
     return next((c for c in label.translate(_LABEL_FOLD) if not c.isspace()), "")
+
+
+# The label patterns are rule data, the same for every paragraph and document: compiled once.
+@lru_cache(maxsize=1024)
+def _stop_pattern(all_labels: tuple[str, ...]) -> re.Pattern | None:
+    stop = "|".join(_label_regex(lab) for lab in sorted(set(all_labels), key=len, reverse=True))
+    return re.compile(rf"\s(?:{stop}){_PAREN}\s*:") if stop else None
+
+
+@lru_cache(maxsize=4096)
+def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
+    body = _label_regex(label)
+    return (re.compile(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s*:\s*(?P<value>.*)$", re.DOTALL),
+            re.compile(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s+(?P<value>\S.*)$", re.DOTALL))
 
 
 def _paragraph_values(text: str, location, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
@@ -180,16 +195,16 @@ def _paragraph_values(text: str, location, labels: list[str], all_labels: list[s
     out = []
     if not any(_first_char(label) in folded for label in labels):
         return out
-    stop = "|".join(_label_regex(lab) for lab in sorted(set(all_labels), key=len, reverse=True))
+    stop = _stop_pattern(tuple(all_labels))
     for label in sorted(labels, key=len, reverse=True):
-        body = _label_regex(label)
-        m = re.match(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s*:\s*(?P<value>.*)$", folded, re.DOTALL)
+        with_colon, spaced = _label_patterns(label)
+        m = with_colon.match(folded)
         if m is None and len(text) <= MAX_SPACED_PARAGRAPH:
-            m = re.match(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s+(?P<value>\S.*)$", folded, re.DOTALL)
+            m = spaced.match(folded)
         if m is None:
             continue
         start, end = m.span("value")
-        nxt = re.search(rf"\s(?:{stop}){_PAREN}\s*:", folded[start:end]) if stop else None
+        nxt = stop.search(folded[start:end]) if stop is not None else None
         if nxt:
             end = start + nxt.start()
         out.append(FieldValue(text[m.start("label"):m.end("label")].strip(), text[start:end].strip(), location,

@@ -54,7 +54,7 @@ class PatternSet:
     def trigger(self) -> re.Pattern | None:
         """A character class every mark contains a character of (None when some pattern does
         not allow one to be derived): texts without any of them need no further look."""
-        return _trigger(tuple(p.regex for p in self.patterns))
+        return trigger_class(tuple(p.regex for p in self.patterns))
 
 
 _MAX_CLASS = 256  # a character class larger than this (e.g. every CJK ideograph) is no useful filter
@@ -93,7 +93,9 @@ def _needed(items) -> frozenset | None:
 
 
 @lru_cache(maxsize=32)
-def _trigger(regexes: tuple[re.Pattern, ...]) -> re.Pattern | None:
+def trigger_class(regexes: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """A character class of which every match of any of ``regexes`` contains a character (None
+    when it cannot be derived: case-insensitive flags, optional-only or huge-class patterns)."""
     chars: set = set()
     for rx in regexes:
         if rx.flags & re.IGNORECASE:

@@ -105,7 +105,10 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
             continue
         seen.append(cell)
         t = cell.norm
-        if t and any(t.endswith(f) or (t.startswith(f) and not _cjk(t[len(f):len(f) + 1])) for f in forms):
+        # str.endswith/startswith with the tuple of labels: one C call per cell; the character
+        # after a leading label is looked at only when one matched
+        if t and (t.endswith(forms) or (t.startswith(forms) and any(
+                t.startswith(f) and not _cjk(t[len(f):len(f) + 1]) for f in forms))):
             return True
         if len(seen) >= 3:
             break
