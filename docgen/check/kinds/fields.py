@@ -158,10 +158,11 @@ _CELL_TAIL = re.compile(r"(?:\([^)]{0,12}\))?:?$")
 def _label_key(cell) -> str:
     """A cell's text as a label: matching form without numbering, parenthesis and colon
     ("（2）企业名称（盖章）：" → 企业名称); "" for long cells. Computed once per cell."""
-    key = cell.__dict__.get("_label_key")
+    key = getattr(cell, "_label_key", None)
     if key is None:
         n = cell.norm
-        key = cell.__dict__["_label_key"] = "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
+        key = "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
+        cell._label_key = key
     return key
 
 
