@@ -157,6 +157,7 @@ class _Index:
             self.columns.append(tuple(names))
         self.header_blob = "\0".join(n for names in self.columns for n in names)
         self._cells: list[tuple[int, int, str]] | None = None
+        self._blob: str | None = None
 
     def _build_cells(self) -> None:
         self._cells = []
@@ -174,7 +175,6 @@ class _Index:
                         self._cells.append((r, c, name))
                         self._first.setdefault(name, (r, c))
                         self._by_initial.setdefault(name[0], []).append((r, c, name))
-        self._cells_blob = "\0".join(name for _, _, name in self._cells)
 
     @property
     def cells(self) -> list[tuple[int, int, str]]:
@@ -196,9 +196,21 @@ class _Index:
 
     @property
     def cells_blob(self) -> str:
-        if self._cells is None:
-            self._build_cells()
-        return self._cells_blob
+        """Every cell text of the table in matching form, in one string: a cell name (its matching
+        form without the unit) is a prefix of its normalised text, so an alias found in no cell
+        name is not in here either. One ``norm`` over the texts joined with a private-use
+        character instead of one per cell (the reader's trick for OpenCC, build.py: no phrase
+        spans that character, NFKC leaves it alone, so each part is normalised as on its own)."""
+        if self._blob is None:
+            seen: set[int] = set()
+            texts = []
+            for row in self.table.grid:
+                for cell in row:
+                    if cell.text and id(cell) not in seen:
+                        seen.add(id(cell))
+                        texts.append(cell.text)
+            self._blob = norm("\ue000".join(texts))
+        return self._blob
 
 
 def _index(table: Table) -> _Index:

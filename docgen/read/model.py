@@ -43,9 +43,13 @@ SIGNAL_CONFIDENCE = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Location:
-    """Where a block is. ``paragraph`` counts body paragraphs (headings included) in document order."""
+    """Where a block is. ``paragraph`` counts body paragraphs (headings included) in document order.
+
+    Frozen (hashable, never changed once made); the ``__init__`` is written out because the frozen
+    one sets each field through ``object.__setattr__`` — a report makes thousands of locations
+    (every paragraph, and the checker's findings), and that was a visible share of the read."""
 
     block: int
     paragraph: int | None = None
@@ -55,6 +59,12 @@ class Location:
     page: int | None = None
     heading_path: tuple[str, ...] = ()
     part: str = "body"  # body | header | footer | footnote | comment | textbox
+
+    def __init__(self, block: int, paragraph: int | None = None, table: int | None = None, row: int | None = None,
+                 col: int | None = None, page: int | None = None, heading_path: tuple[str, ...] = (),
+                 part: str = "body"):
+        self.__dict__.update(block=block, paragraph=paragraph, table=table, row=row, col=col, page=page,
+                             heading_path=heading_path, part=part)
 
     def to_json(self) -> dict:
         return {
