@@ -107,7 +107,11 @@ class TableMatch:
 @lru_cache(maxsize=65536)
 def split_unit(text: str) -> tuple[str, str | None]:
     """Matching form of a header text and its unit: "削减率（%）" → ("削减率", "%")."""
-    t = norm(text)
+    return _split_normalised(norm(text))
+
+
+def _split_normalised(t: str) -> tuple[str, str | None]:
+    """``split_unit`` of a text already in matching form (``Cell.norm``)."""
     m = _UNIT.match(t)
     if m and m.group(1):
         return m.group(1), m.group(2) or None
@@ -148,6 +152,7 @@ class _Index:
 
     def __init__(self, table: Table):
         self.table = table
+        normalise_cells(table)
         self.columns: list[tuple[str, ...]] = []
         for col in range(table.n_cols):
             names = [split_unit(t)[0] for t in _levels(table, col)]
@@ -157,7 +162,6 @@ class _Index:
             self.columns.append(tuple(names))
         self.header_blob = "\0".join(n for names in self.columns for n in names)
         self._cells: list[tuple[int, int, str]] | None = None
-        self._blob: str | None = None
 
     def _build_cells(self) -> None:
         self._cells = []
@@ -170,7 +174,7 @@ class _Index:
                     continue
                 seen.add(id(cell))
                 if cell.text and len(cell.text) <= 60:
-                    name = split_unit(cell.text)[0]
+                    name = _split_normalised(cell.norm)[0]
                     if name:
                         self._cells.append((r, c, name))
                         self._first.setdefault(name, (r, c))
@@ -196,21 +200,49 @@ class _Index:
 
     @property
     def cells_blob(self) -> str:
-        """Every cell text of the table in matching form, in one string: a cell name (its matching
-        form without the unit) is a prefix of its normalised text, so an alias found in no cell
-        name is not in here either. One ``norm`` over the texts joined with a private-use
-        character instead of one per cell (the reader's trick for OpenCC, build.py: no phrase
-        spans that character, NFKC leaves it alone, so each part is normalised as on its own)."""
-        if self._blob is None:
-            seen: set[int] = set()
-            texts = []
-            for row in self.table.grid:
-                for cell in row:
-                    if cell.text and id(cell) not in seen:
-                        seen.add(id(cell))
-                        texts.append(cell.text)
-            self._blob = norm("\ue000".join(texts))
-        return self._blob
+        """Every cell text of the table in matching form, in one string (``normalise_cells``): a
+        cell name (its matching form without the unit) is a prefix of its normalised text, so an
+        alias found in no cell name is not in here either."""
+        return normalise_cells(self.table)
+
+
+#: joins a table's cell texts for one normalisation pass (private use: no text, OpenCC phrase or
+#: NFKC mapping involves it)
+_JOIN = "\ue000"
+
+
+#: ``norm`` for a whole table's joined texts: a cache of its own, small, so that these long strings
+#: never crowd the per-text cache nor pile up over a batch
+_norm_joined = lru_cache(maxsize=256)(norm.__wrapped__)
+
+
+def normalise_cells(table: Table) -> str:
+    """Fill in ``Cell.norm`` of every cell of the table with ONE ``norm`` call over all their
+    texts joined by a private-use character, and return that normalised string.
+
+    ``norm`` is NFKC, a translation table, whitespace removal and OpenCC t2s: all of them leave the
+    joining character alone and act on each side of it as on a text of its own (NFKC never
+    composes across it, no OpenCC phrase contains it, so segmentation restarts after it). Cell by
+    cell, a 100-page report cost ~4,000 OpenCC calls on its first check; so it costs one per table.
+    A text that itself contains the joining character leaves the cells to be normalised one by one
+    (lazily, as before). Done once per table (the result is kept on the Table object)."""
+    done = table.__dict__.get("_norm_blob")
+    if done is not None:
+        return done
+    seen: set[int] = set()
+    cells = []
+    for row in table.grid:
+        for cell in row:
+            if cell.text and id(cell) not in seen:
+                seen.add(id(cell))
+                cells.append(cell)
+    blob = _norm_joined(_JOIN.join(cell.text for cell in cells))
+    parts = blob.split(_JOIN)
+    if len(parts) == len(cells) and not any(_JOIN in cell.text for cell in cells):
+        for cell, part in zip(cells, parts):
+            cell.norm = part
+    table.__dict__["_norm_blob"] = blob
+    return blob
 
 
 def _index(table: Table) -> _Index:

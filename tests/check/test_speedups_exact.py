@@ -68,3 +68,24 @@ def test_section_similarity_shortcut_is_exact(a, b, threshold):
         assert got == full
     else:
         assert got < threshold
+
+
+def test_one_pass_normalisation_equals_cell_by_cell(documents):
+    """normalise_cells fills in Cell.norm exactly as docgen.read.normalize.norm does per cell —
+    also for traditional characters (OpenCC phrases), full-width forms, spaces and 与/及."""
+    from docgen.check.tables import normalise_cells
+    from docgen.read.model import Cell, Location, Table
+    from docgen.read.normalize import norm
+
+    texts = ["發電機組", "電鍍槽", "投資（萬元）", "原輔材料與能源", "ＡＢＣ　１２３", " 合 计 ", "削減率(%)", "及", "乾燥機"]
+    tables = [Table(0, [[Cell(t, row=0, col=c) for c, t in enumerate(texts)]], 1, texts, Location(0)),
+              Table(1, [[Cell("\ue000私用"), Cell("電")]], 1, ["", ""], Location(1))]  # joiner in a text: cell by cell
+    tables += [t for doc in documents for t in doc.tables]
+    for table in tables:
+        for row in table.grid:
+            for cell in row:
+                cell.norm = ""  # not computed yet
+        normalise_cells(table)
+        for row in table.grid:
+            for cell in row:
+                assert cell.norm == norm(cell.text), cell.text

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.tables import normalise_cells
 from docgen.read.model import Heading, Location, PageBreak, Paragraph, Table
 from docgen.read.normalize import norm
 
@@ -233,6 +234,7 @@ class _LabelIndex:
     every table; each lookup is then a few dict hits instead of a pass over every cell."""
 
     def __init__(self, table: Table):
+        normalise_cells(table)  # every cell's label key needs its matching form: one pass per table
         self.keys: dict[str, list[tuple[int, int]]] = {}
         self.colon: list[tuple[int, int]] = []
         for r, row in enumerate(table.grid):
