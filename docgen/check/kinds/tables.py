@@ -101,7 +101,7 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
     forms = norm_all(tuple(labels))
     seen: list = []
     for cell in cells:
-        if any(cell is s for s in seen):
+        if cell in seen:  # cells compare by identity (eq=False)
             continue
         seen.append(cell)
         t = cell.norm
@@ -118,10 +118,7 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
 def is_section_row(cells: list) -> bool:
     """A row that only labels a group: one cell spanning the whole width, or a single short label
     such as 一、无/低费方案 with every other cell empty."""
-    distinct = []
-    for cell in cells:
-        if not any(cell is d for d in distinct):
-            distinct.append(cell)
+    distinct = list({id(cell): cell for cell in cells}.values())  # each cell once, in row order
     if len(distinct) == 1:
         return True
     filled = [c for c in distinct if c.text.strip()]
