@@ -22,6 +22,8 @@ final view.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from types import SimpleNamespace
 from typing import Callable
 
 from lxml import etree
@@ -67,6 +69,8 @@ from docgen.read.docx.text import FULL_READER_TAGS, PText, choose_branch
 from docgen.read.model import Cell, Location, Table
 
 FILL = w("fill")
+#: stands for the end of a row in the body-row scan: closes the last cell like a next ``w:tc``
+_ROW_END = (SimpleNamespace(tag=TC),)
 
 
 @dataclass
@@ -81,6 +85,23 @@ def _int(value, default=0) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
+
+
+def _row_props(tr) -> tuple[int, int, bool]:
+    """(gridBefore, gridAfter, tblHeader) of a plain row's ``w:trPr`` (its first child when present)."""
+    before = after = 0
+    header = False
+    first = tr[0] if len(tr) else None
+    if first is not None and first.tag == TRPR:
+        for x in first:
+            xt = x.tag
+            if xt == GRID_BEFORE:
+                before = _int(x.get(VAL))
+            elif xt == GRID_AFTER:
+                after = _int(x.get(VAL))
+            elif xt == TBL_HEADER:
+                header = on(x)
+    return before, after, header
 
 
 def _unwrap(el):
@@ -161,8 +182,12 @@ class TableBuilder:
             el = pending.pop()
             tag = el.tag
             if tag == TR:
-                if plain is None or id(el) not in plain[0] or not self._scan_row(el, index, grid, marked, n_cols,
-                                                                                        body_tags):
+                if plain is None or id(el) not in plain[0]:
+                    self._row(el, index, grid, marked, n_cols)
+                elif len(grid) >= EMPHASIS_ROWS and body_tags is _BODY_TAGS:
+                    if not self._scan_body_row(el, index, grid, marked, n_cols):
+                        self._row(el, index, grid, marked, n_cols)
+                elif not self._scan_row(el, index, grid, marked, n_cols, body_tags):
                     self._row(el, index, grid, marked, n_cols)
             elif tag in _WRAPPERS:
                 inner = _unwrap(el)
@@ -209,18 +234,7 @@ class TableBuilder:
         elements below the header candidates when ``build`` found no special style in the table."""
         special_of = self.reader.special_styles.get
         is_special = self.reader.is_special
-        before = after = 0
-        header = False
-        first = tr[0] if len(tr) else None
-        if first is not None and first.tag == TRPR:
-            for x in first:
-                xt = x.tag
-                if xt == GRID_BEFORE:
-                    before = _int(x.get(VAL))
-                elif xt == GRID_AFTER:
-                    after = _int(x.get(VAL))
-                elif xt == TBL_HEADER:
-                    header = on(x)
+        before, after, header = _row_props(tr)
         r = len(grid)
         heading_row = r < EMPHASIS_ROWS
         above = grid[r - 1] if r else None
@@ -326,6 +340,68 @@ class TableBuilder:
                 if col < 0:
                     del cells[n0:]
                     return False
+        end = col + after
+        if len(line) < end:
+            line.extend([None] * (end - len(line)))
+        grid.append(line)
+        marked.append(header)
+        self._started = True
+        return True
+
+    def _scan_body_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
+        """``_scan_row`` for the common row: below the header candidates, in a table with no special
+        paragraph style — only cells, paragraphs, text, spans and vertical merges surface, and
+        the text of a cell is built by concatenation (one ``w:t`` per cell is the rule). Same
+        result as ``_scan_row``, which tests/read/docx compare against the full reader."""
+        before, after, header = _row_props(tr)
+        r = len(grid)
+        line: list = [None] * n_cols
+        cells = self.cells
+        n0 = len(cells)
+        col = before
+        buf = ""
+        npar = 0
+        span = 1
+        vmerge = None
+        in_cell = False
+        for el in chain(tr.iter(*_BODY_TAGS), _ROW_END):  # the row's end closes its last cell
+            tag = el.tag
+            if tag == T:
+                if not npar:
+                    del cells[n0:]
+                    return False
+                text = el.text
+                if text:
+                    buf += text
+            elif tag == P:
+                if not in_cell:
+                    del cells[n0:]
+                    return False
+                if npar:
+                    buf += "\n"
+                npar += 1
+            elif tag == TC:
+                if in_cell:
+                    text = buf if npar < 2 else buf.strip("\n")
+                    if span == 1 and vmerge is None and col < n_cols:
+                        line[col] = cell = Cell(text, "", r, col, 1, 1, ())
+                        cells.append(cell)
+                        col += 1
+                    else:
+                        col = self._scanned_cell(line, grid[r - 1] if r else None, index, r, col, text, span, vmerge,
+                                                 False)
+                        if col < 0:
+                            del cells[n0:]
+                            return False
+                    buf = ""
+                in_cell = True
+                npar = 0
+                span = 1
+                vmerge = None
+            elif tag == GRID_SPAN:
+                span = max(1, _int(el.get(VAL), 1))
+            else:  # VMERGE
+                vmerge = el.get(VAL) or "continue"
         end = col + after
         if len(line) < end:
             line.extend([None] * (end - len(line)))
