@@ -340,13 +340,7 @@ class TableBuilder:
                 if col < 0:
                     del cells[n0:]
                     return False
-        end = col + after
-        if len(line) < end:
-            line.extend([None] * (end - len(line)))
-        grid.append(line)
-        marked.append(header)
-        self._started = True
-        return True
+        return self._close_row(grid, marked, line, col + after, header)
 
     def _scan_body_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
         """``_scan_row`` for the common row: below the header candidates, in a table with no special
@@ -368,15 +362,13 @@ class TableBuilder:
             tag = el.tag
             if tag == T:
                 if not npar:
-                    del cells[n0:]
-                    return False
-                text = el.text
-                if text:
-                    buf += text
+                    break  # text outside any paragraph
+                piece = el.text
+                if piece:
+                    buf += piece
             elif tag == P:
                 if not in_cell:
-                    del cells[n0:]
-                    return False
+                    break  # a paragraph outside any cell
                 if npar:
                     buf += "\n"
                 npar += 1
@@ -391,8 +383,7 @@ class TableBuilder:
                         col = self._scanned_cell(line, grid[r - 1] if r else None, index, r, col, text, span, vmerge,
                                                  False)
                         if col < 0:
-                            del cells[n0:]
-                            return False
+                            break
                     buf = ""
                 in_cell = True
                 npar = 0
@@ -402,7 +393,13 @@ class TableBuilder:
                 span = max(1, _int(el.get(VAL), 1))
             else:  # VMERGE
                 vmerge = el.get(VAL) or "continue"
-        end = col + after
+        else:
+            return self._close_row(grid, marked, line, col + after, header)
+        del cells[n0:]  # the full reader takes the row: forget what this scan made
+        return False
+
+    def _close_row(self, grid: list, marked: list, line: list, end: int, header: bool) -> bool:
+        """Append a scanned row (padded to ``end`` for gridAfter) to the grid."""
         if len(line) < end:
             line.extend([None] * (end - len(line)))
         grid.append(line)
