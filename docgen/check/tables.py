@@ -107,7 +107,11 @@ class TableMatch:
 @lru_cache(maxsize=65536)
 def split_unit(text: str) -> tuple[str, str | None]:
     """Matching form of a header text and its unit: "削减率（%）" → ("削减率", "%")."""
-    t = norm(text)
+    return _split_normalised(norm(text))
+
+
+def _split_normalised(t: str) -> tuple[str, str | None]:
+    """``split_unit`` of a text already in matching form (``Cell.norm``)."""
     m = _UNIT.match(t)
     if m and m.group(1):
         return m.group(1), m.group(2) or None
@@ -141,9 +145,14 @@ def header_names(table: Table, col: int) -> list[str]:
 
 class _Index:
     """What matching needs of a table, computed once per table (kept on the Table object, like
-    Cell.norm): the header names of each column and the matching form of every short cell."""
+    Cell.norm): the header names of each column and — on first use, since only cell concepts need
+    them — the matching form of every short cell. ``header_blob``/``cells_blob`` join the names
+    with NUL: an alias found in neither cannot match, which lets a table be ruled out for a spec
+    with a few C-level substring tests instead of a full scoring."""
 
     def __init__(self, table: Table):
+        self.table = table
+        normalise_cells(table)
         self.columns: list[tuple[str, ...]] = []
         for col in range(table.n_cols):
             names = [split_unit(t)[0] for t in _levels(table, col)]
@@ -151,21 +160,89 @@ class _Index:
             if len(names) > 1:
                 names.append("/".join(names))
             self.columns.append(tuple(names))
-        self.cells: list[tuple[int, int, str]] = []
-        self.first: dict[str, tuple[int, int]] = {}                      # name → first (row, col)
-        self.by_initial: dict[str, list[tuple[int, int, str]]] = {}      # first character → cells
+        self.header_blob = "\0".join(n for names in self.columns for n in names)
+        self._cells: list[tuple[int, int, str]] | None = None
+
+    def _build_cells(self) -> None:
+        self._cells = []
+        self._first: dict[str, tuple[int, int]] = {}                     # name → first (row, col)
+        self._by_initial: dict[str, list[tuple[int, int, str]]] = {}     # first character → cells
         seen: set[int] = set()
-        for r, row in enumerate(table.grid):
+        for r, row in enumerate(self.table.grid):
             for c, cell in enumerate(row):
                 if id(cell) in seen:
                     continue
                 seen.add(id(cell))
                 if cell.text and len(cell.text) <= 60:
-                    name = split_unit(cell.text)[0]
+                    name = _split_normalised(cell.norm)[0]
                     if name:
-                        self.cells.append((r, c, name))
-                        self.first.setdefault(name, (r, c))
-                        self.by_initial.setdefault(name[0], []).append((r, c, name))
+                        self._cells.append((r, c, name))
+                        self._first.setdefault(name, (r, c))
+                        self._by_initial.setdefault(name[0], []).append((r, c, name))
+
+    @property
+    def cells(self) -> list[tuple[int, int, str]]:
+        if self._cells is None:
+            self._build_cells()
+        return self._cells
+
+    @property
+    def first(self) -> dict[str, tuple[int, int]]:
+        if self._cells is None:
+            self._build_cells()
+        return self._first
+
+    @property
+    def by_initial(self) -> dict[str, list[tuple[int, int, str]]]:
+        if self._cells is None:
+            self._build_cells()
+        return self._by_initial
+
+    @property
+    def cells_blob(self) -> str:
+        """Every cell text of the table in matching form, in one string (``normalise_cells``): a
+        cell name (its matching form without the unit) is a prefix of its normalised text, so an
+        alias found in no cell name is not in here either."""
+        return normalise_cells(self.table)
+
+
+#: joins a table's cell texts for one normalisation pass (private use: no text, OpenCC phrase or
+#: NFKC mapping involves it)
+_JOIN = "\ue000"
+
+
+#: ``norm`` for a whole table's joined texts: a cache of its own, small, so that these long strings
+#: never crowd the per-text cache nor pile up over a batch
+_norm_joined = lru_cache(maxsize=256)(norm.__wrapped__)
+
+
+def normalise_cells(table: Table) -> str:
+    """Fill in ``Cell.norm`` of every cell of the table with ONE ``norm`` call over all their
+    texts joined by a private-use character, and return that normalised string.
+
+    ``norm`` is NFKC, a translation table, whitespace removal and OpenCC t2s: all of them leave the
+    joining character alone and act on each side of it as on a text of its own (NFKC never
+    composes across it, no OpenCC phrase contains it, so segmentation restarts after it). Cell by
+    cell, a 100-page report cost ~4,000 OpenCC calls on its first check; so it costs one per table.
+    A text that itself contains the joining character leaves the cells to be normalised one by one
+    (lazily, as before). Done once per table (the result is kept on the Table object)."""
+    done = table.__dict__.get("_norm_blob")
+    if done is not None:
+        return done
+    seen: set[int] = set()
+    cells = []
+    for row in table.grid:
+        for cell in row:
+            if cell.text and id(cell) not in seen:
+                seen.add(id(cell))
+                cells.append(cell)
+    blob = _norm_joined(_JOIN.join(cell.text for cell in cells))
+    parts = blob.split(_JOIN)
+    if len(parts) == len(cells) and not any(_JOIN in cell.text for cell in cells):
+        for cell, part in zip(cells, parts):
+            cell.norm = part
+    table.__dict__["_norm_blob"] = blob
+    return blob
 
 
 def _index(table: Table) -> _Index:
@@ -242,13 +319,31 @@ def header_unit(table: Table, col: int) -> str | None:
 def is_placeholder(text: str) -> bool:
     """A template slot or a "to be filled" marker: X, ×, XXX, 【…】, {{…}}, ____, 待定, 待补充 …
     (on NFKC text with spaces removed; 【】 are kept as written, 〔2018〕 is not a slot)."""
-    t = _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    if not text:
+        return False
+    t = unicodedata.normalize("NFKC", text)
+    trigger = _placeholder_trigger()
+    if trigger is not None and not trigger.search(t):
+        return False  # no character any alternative needs (spaces are none of them): most cells
+    t = _SPACE.sub("", t)
     return bool(t) and bool(_PLACEHOLDER.search(t))
+
+
+@lru_cache(maxsize=1)
+def _placeholder_trigger():
+    from docgen.check.kinds.placeholders import trigger_class
+
+    return trigger_class((_PLACEHOLDER,))
+
+
+@lru_cache(maxsize=256)
+def _folded_markers(markers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(m) for m in markers)
 
 
 def is_na(text: str, na_markers=NA_MARKERS) -> bool:
     t = fold(text or "")
-    return bool(t) and t in {fold(m) for m in na_markers}
+    return bool(t) and t in _folded_markers(tuple(na_markers))
 
 
 def is_filled(text: str, na_markers=NA_MARKERS) -> bool:
@@ -480,12 +575,62 @@ def recognise(ctx, specs: list[dict] | None = None) -> dict[str, TableMatch]:
     return store[key]
 
 
+def spec_probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
+    """(where, alias forms) of each required concept of a spec, and how many are required; header
+    concepts first (their test needs only the header names, a cell concept's every cell)."""
+    required = [c for c in spec.get("columns", []) if c.get("required", True)]
+    probe = [(concept_where(c, spec), _alias_forms(concept_aliases(c))) for c in required]
+    probe.sort(key=lambda p: p[0] == "cell")
+    return probe, len(required)
+
+
+def could_reach(table: Table, spec: dict, min_cov: float, probe=None) -> bool:
+    """False only when ``score_table(table, spec).score`` is certainly below ``min_cov``: an upper
+    bound of the score from which concepts can match at all (an alias that occurs nowhere in the
+    header — or, for a cell concept, in no cell — scores 0), the caption bonus and the full
+    optional weight. Most table × spec pairs of a report fail this test — already with the largest
+    caption bonus assumed, so without looking at the caption — which costs a few substring
+    searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it."""
+    concepts, n_required = probe or spec_probe(spec)
+    slack = 1e-4  # the score is rounded to 4 places before it is compared
+    if n_required and not _enough(table, concepts, (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - slack) * n_required):
+        return False
+    cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
+    rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
+    if not n_required:
+        return rest + slack >= min_cov
+    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - slack) * n_required)
+
+
+def _enough(table: Table, concepts, need: float) -> bool:
+    """Can at least ``need`` of the required ``concepts`` match anything in the table?"""
+    if need <= 0:
+        return True
+    index = _index(table)
+    hits, left = 0, len(concepts)
+    for where, forms in concepts:
+        blob = index.cells_blob if where == "cell" else index.header_blob
+        left -= 1
+        for f in forms:
+            if f in blob:
+                hits += 1
+                if hits >= need:
+                    return True
+                break
+        if hits + left < need:
+            return False
+    return hits >= need
+
+
 def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
     tables = [t for t in doc.tables if t.continued_from is None]
     scored: list[tuple[float, int, int, TableMatch]] = []
     for si, spec in enumerate(specs):
         min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
+        probe = spec_probe(spec)
         for t in tables:
+            if not could_reach(t, spec, min_cov, probe):
+                continue
             m = score_table(t, spec)
             if m.score >= min_cov:
                 scored.append((-m.score, t.index, si, m))

@@ -120,3 +120,30 @@ def test_cap_with_a_summary(rendered_reports, tmp_path):
     # "待定，其后为正文。" repeated: marks 9 characters apart, so 5 separate occurrences
     assert len(findings) == 4
     assert findings[-1].message == "另有 2 处占位内容未逐一列出（共 5 处）"
+
+
+def test_trigger_characters_cover_every_shipped_pattern():
+    """The prefilter: a text without any trigger character cannot hold a mark. Derived from the
+    regexes (x-run needs X/x, template-tag a brace or $, bracket-fill 【, pending 待/此/请 …)."""
+    from docgen.check.kinds.placeholders import TextSpot, candidate_spots
+
+    trigger = default_patterns().trigger
+    assert trigger is not None
+    for ch in "XxＸ×✕╳{$【_＿待此请某表图":
+        assert trigger.search(ch), ch
+    for ch in "0年月（）。，A一":
+        assert not trigger.search(ch), ch
+    texts = ["本公司年产电镀件 30 万平方米。", "上海XXX有限公司", "3×10", "合计", "【请填写】", "无"]
+    spots = [TextSpot(t, None, "段落") for t in texts]
+    assert [s.text for s in candidate_spots(spots, default_patterns())] == ["上海XXX有限公司", "3×10", "【请填写】"]
+
+
+def test_no_trigger_when_a_pattern_has_no_mandatory_character():
+    """A pattern made only of a huge class or of lookarounds gives no prefilter: every text is
+    searched with every pattern, as before."""
+    from docgen.check.kinds.placeholders import load_patterns
+
+    assert load_patterns(extra=({"id": "cjk", "regex": "[\u4e00-\u9fff]{30,}"},)).trigger is None
+    assert load_patterns(extra=({"id": "ci", "regex": "(?i)tbd"},)).trigger is None
+    assert load_patterns(extra=({"id": "opt", "regex": "a?b*"},)).trigger is None
+    assert load_patterns(extra=({"id": "alt", "regex": "(?:ab|c)d?"},)).trigger.search("c")

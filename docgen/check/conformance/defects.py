@@ -22,7 +22,7 @@ from lxml import etree
 
 from docgen.check.conformance.package import (
     R_NS, W, Package, body_paragraphs, delete_table, remove_table_containing, replace_in_paragraph,
-    set_cell, set_paragraph, set_row_cell, style_of, text,
+    set_cell, set_paragraph, set_row_cell, set_text, style_of, text,
 )
 
 FC = "audit-shanghai-fine-chemical"
@@ -176,6 +176,35 @@ def cover_image(after: str, mm: float = 40.0, name: str = "企业公章"):
             d.set("Extension", "png")
             d.set("ContentType", "image/png")
         pkg.add("word/media/seal.png", _png())
+    return edit
+
+
+def work_plan_in_acceptance(sample: str, stage: str, old: str, new: str, *, caption: str):
+    """Copy the work plan (T-2: caption and table) of ``sample``'s evaluation report into its
+    acceptance report, after the first paragraph of "2.1 审核过程简述" (a review of the audit that recaps the plan, as
+    some consultancies write it), with ``caption``, and the completion date of ``stage`` changed."""
+    import copy
+
+    def edit(pkg: Package) -> None:
+        from docgen.check.conformance.suite import rendered
+
+        source = list(Package(rendered(sample, "evaluation")).document.find(f"{W}body"))
+        at = next(i for i, el in enumerate(source) if el.tag == f"{W}p" and text(el).endswith("审核工作计划表"))
+        cap, tbl = copy.deepcopy(source[at]), copy.deepcopy(source[at + 1])
+        if tbl.tag != f"{W}tbl":
+            raise LookupError("work plan table")
+        set_text(cap, caption)
+        for tr in tbl.iter(f"{W}tr"):
+            tcs = list(tr.iter(f"{W}tc"))
+            if text(tcs[0]) == stage and text(tcs[2]) == old:
+                set_text(tcs[2], new)
+                break
+        else:
+            raise LookupError(f"{stage} {old}")
+        heading = next(p for p in body_paragraphs(pkg.document) if style_of(p) == "Heading2"
+                       and text(p) == "审核过程简述")  # (the number is Word's auto-numbering)
+        heading.getnext().addnext(cap)  # after the section's first paragraph
+        cap.addnext(tbl)
     return edit
 
 
@@ -355,15 +384,36 @@ DEFECTS: list[Defect] = [
     Defect("work-plan-out-of-order", FC, "evaluation", doc(row_cell("3.审核", 2, "2024年10月31日", "2024年7月31日")),
            (E("DAT-003", "T-2", "warning"),),
            "审核工作计划表中“3.审核”阶段完成时间改为 2024年7月31日，早于“2.预审核”的 2024年8月20日。"),
+    Defect("shanghai-late-start", FC, "evaluation", doc(replace("被列入2024年3月20日公布的", "被列入2024年3月10日公布的")),
+           (E("DL-001", "DOC", "warning"),),
+           "名单公布日期 2024年3月20日 改为 2024年3月10日：启动期限 2024年3月10日 + 2 个月 = 2024年5月10日，"
+           "正文“于2024年5月17日正式启动本轮”晚 7 天（DL-001 warning）。评估申请（工作计划表“…并申请评估”行 "
+           "2025年3月3日）仍在一年期限 2025年3月10日 之内，DL-002 不报。"),
+    Defect("shanghai-late-evaluation", FC, "evaluation", doc(row_cell("6.方案实施", 2, "2025年3月3日", "2025年4月3日")),
+           (E("DL-002", "DOC", "warning"),),
+           "审核工作计划表“制定方案实施计划，编写清洁生产审核报告并申请评估”一行的完成时间 2025年3月3日 改为 2025年4月3日："
+           "名单公布 2024年3月20日 + 12 个月 = 2025年3月20日，评估申请晚 14 天（DL-002 warning）。"
+           "“6.方案实施”阶段的完成时间取其各行最晚者 2026年3月31日，不变，DAT-003 不受影响。"),
     Defect("acceptance-impossible-date", FC, "acceptance",
            doc(replace("2025年3月27日，区生态环境局组织专家", "2025年2月29日，区生态环境局组织专家")),
            (E("DAT-001", "DOC", "warning"),),
            "验收报告第一章“2025年3月27日，区生态环境局组织专家…现场评估”的日期改为 2025年2月29日：2025 年不是闰年，2 月只有 28 天（DAT-001 warning）。"
            "评估时间的其他出处（基本情况表、绩效表注）未改；该日期不是审核启动或报告日期，DAT-002 不受影响。"),
+    Defect("acceptance-work-plan-out-of-order", EP, "acceptance",
+           work_plan_in_acceptance(EP, "3.审核", "2024年9月13日", "2024年6月13日", caption="审核工作计划表（回顾）"),
+           (E("DAT-003", "T-2", "warning"),),
+           "验收报告（全国包）“2.1 审核过程简述”下插入评估报告的审核工作计划表，并把“3.审核”阶段的完成时间"
+           " 2024年9月13日 改为 2024年6月13日：早于“2.预审核”的 2024年6月28日（DAT-003 warning）。"
+           "验收报告本身不要求此表（无此表时 DAT-003 不适用）；有此表时同样须按阶段顺序。"),
+    Defect("shanghai-late-acceptance", FC, "acceptance", doc(replace("企业于2024年5月17日启动本轮", "企业于2024年3月17日启动本轮")),
+           (E("DL-003", "DOC", "warning"),),
+           "验收报告正文审核启动日期 2024年5月17日 改为 2024年3月17日：验收期限 2024年3月17日 + 24 个月 = 2026年3月17日；"
+           "报告未写现场验收日期，以企业基本情况表“验收申请时间 2026年4月20日”为下限，已晚 34 天（DL-003 warning）。"
+           "报告日期 2026年4月15日 仍在启动之后，DAT-002 不报。"),
     Defect("acceptance-report-date-before-start", FC, "acceptance", doc(row_cell("日期", 1, "2026年4月15日", "2024年4月30日")),
            (E("DAT-002", "F-date"),),
            "验收报告封二日期 2026年4月15日 改为 2024年4月30日：早于正文和基本情况表所述审核启动日期 2024年5月17日（DAT-002）。"
-           "验收报告没有审核工作计划表（T-2），DAT-003 在验收报告上无从核查，不设缺陷文档。"),
+           "渲染的验收报告没有审核工作计划表（T-2），DAT-003 在此不适用；其失败文档见 acceptance-work-plan-out-of-order。"),
     # ── numbers (evaluation) ──
     Defect("num-002-low-cost-total-changed", FC, "evaluation", doc(cell("表4-3", "合计", "70.90", "72.90")),
            (E("NUM-002", "T-18"), *[E("NUM-021", "T-18")] * 3),

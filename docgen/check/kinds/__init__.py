@@ -31,11 +31,17 @@ def kind(name: str) -> Callable[[KindFn], KindFn]:
     return register
 
 
-def load_kinds() -> dict[str, KindFn]:
-    """Import every kind module (registration happens on import)."""
-    import importlib
-    import pkgutil
+_LOADED: list[bool] = []
 
-    for info in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{info.name}")
+
+def load_kinds() -> dict[str, KindFn]:
+    """Import every kind module (registration happens on import). Once per process: listing the
+    package directory again for every checked document cost more than some rules."""
+    if not _LOADED:
+        import importlib
+        import pkgutil
+
+        for info in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{info.name}")
+        _LOADED.append(True)
     return KINDS

@@ -42,11 +42,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.tables import normalise_cells
 from docgen.read.model import Heading, Location, PageBreak, Paragraph, Table
 from docgen.read.normalize import norm
 
@@ -156,17 +156,14 @@ _CELL_NUMBER = re.compile(r"^(?:\d+[.、)]|\(\d+\)|[一二三四五六七八九�
 _CELL_TAIL = re.compile(r"(?:\([^)]{0,12}\))?:?$")
 
 
-_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _label_key(cell) -> str:
     """A cell's text as a label: matching form without numbering, parenthesis and colon
     ("（2）企业名称（盖章）：" → 企业名称); "" for long cells. Computed once per cell."""
-    key = _KEYS.get(cell)
+    key = getattr(cell, "_label_key", None)
     if key is None:
         n = cell.norm
         key = "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
-        _KEYS[cell] = key
+        cell._label_key = key
     return key
 
 
@@ -176,8 +173,23 @@ def _cell_label(cell, labels: list[str]) -> bool:
     return bool(key) and any(key == _norm_label(label) for label in labels)
 
 
+@lru_cache(maxsize=4096)
 def _first_char(label: str) -> str:
     return next((c for c in label.translate(_LABEL_FOLD) if not c.isspace()), "")
+
+
+# The label patterns are rule data, the same for every paragraph and document: compiled once.
+@lru_cache(maxsize=1024)
+def _stop_pattern(all_labels: tuple[str, ...]) -> re.Pattern | None:
+    stop = "|".join(_label_regex(lab) for lab in sorted(set(all_labels), key=len, reverse=True))
+    return re.compile(rf"\s(?:{stop}){_PAREN}\s*:") if stop else None
+
+
+@lru_cache(maxsize=4096)
+def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
+    body = _label_regex(label)
+    return (re.compile(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s*:\s*(?P<value>.*)$", re.DOTALL),
+            re.compile(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s+(?P<value>\S.*)$", re.DOTALL))
 
 
 def _paragraph_values(text: str, location, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
@@ -185,16 +197,16 @@ def _paragraph_values(text: str, location, labels: list[str], all_labels: list[s
     out = []
     if not any(_first_char(label) in folded for label in labels):
         return out
-    stop = "|".join(_label_regex(lab) for lab in sorted(set(all_labels), key=len, reverse=True))
+    stop = _stop_pattern(tuple(all_labels))
     for label in sorted(labels, key=len, reverse=True):
-        body = _label_regex(label)
-        m = re.match(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s*:\s*(?P<value>.*)$", folded, re.DOTALL)
+        with_colon, spaced = _label_patterns(label)
+        m = with_colon.match(folded)
         if m is None and len(text) <= MAX_SPACED_PARAGRAPH:
-            m = re.match(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s+(?P<value>\S.*)$", folded, re.DOTALL)
+            m = spaced.match(folded)
         if m is None:
             continue
         start, end = m.span("value")
-        nxt = re.search(rf"\s(?:{stop}){_PAREN}\s*:", folded[start:end]) if stop else None
+        nxt = stop.search(folded[start:end]) if stop is not None else None
         if nxt:
             end = start + nxt.start()
         out.append(FieldValue(text[m.start("label"):m.end("label")].strip(), text[start:end].strip(), location,
@@ -215,21 +227,52 @@ def _next_cell(table: Table, row: int, col: int):
     return None, None, None
 
 
+class _LabelIndex:
+    """Where a table's cells can be labels, computed once per table (kept on the Table object):
+    label key → positions of the origin cells with that key, and the positions of cells holding a
+    colon ("企业名称：XX" written in one cell). The field rules look for dozens of label lists in
+    every table; each lookup is then a few dict hits instead of a pass over every cell."""
+
+    def __init__(self, table: Table):
+        normalise_cells(table)  # every cell's label key needs its matching form: one pass per table
+        self.keys: dict[str, list[tuple[int, int]]] = {}
+        self.colon: list[tuple[int, int]] = []
+        for r, row in enumerate(table.grid):
+            for c, cell in enumerate(row):
+                if not cell.is_origin(r, c):
+                    continue
+                key = _label_key(cell)
+                if key:
+                    self.keys.setdefault(key, []).append((r, c))
+                if ":" in cell.text.translate(_LABEL_FOLD):
+                    self.colon.append((r, c))
+
+
+def _label_index(table: Table) -> _LabelIndex:
+    index = table.__dict__.get("_label_index")
+    if index is None:
+        index = table.__dict__["_label_index"] = _LabelIndex(table)
+    return index
+
+
 def _table_values(table: Table, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
+    index = _label_index(table)
+    is_label: set[tuple[int, int]] = set()
+    for norm_label in {_norm_label(label) for label in labels}:
+        is_label.update(index.keys.get(norm_label, ()))
+    hits = sorted(is_label.union(index.colon))
     out = []
-    for r, row in enumerate(table.grid):
-        for c, cell in enumerate(row):
-            if not cell.is_origin(r, c):
-                continue
-            if _cell_label(cell, labels):
-                value, vc, vr = _next_cell(table, r, c)
-                text = "" if value is None or _cell_label(value, all_labels) else value.text.strip()
-                loc = _cell_location(table, vr if value is not None else r, vc if value is not None else c)
-                out.append(FieldValue(cell.text.strip(), text, loc, "table"))
-            elif ":" in cell.text.translate(_LABEL_FOLD):
-                for fv in _paragraph_values(cell.text, _cell_location(table, r, c), labels, all_labels):
-                    fv.source = "table"
-                    out.append(fv)
+    for r, c in hits:  # row-major, as a reader meets them
+        cell = table.grid[r][c]
+        if (r, c) in is_label:
+            value, vc, vr = _next_cell(table, r, c)
+            text = "" if value is None or _cell_label(value, all_labels) else value.text.strip()
+            loc = _cell_location(table, vr if value is not None else r, vc if value is not None else c)
+            out.append(FieldValue(cell.text.strip(), text, loc, "table"))
+        else:
+            for fv in _paragraph_values(cell.text, _cell_location(table, r, c), labels, all_labels):
+                fv.source = "table"
+                out.append(fv)
     return out
 
 

@@ -70,6 +70,7 @@ from docgen.check.numbers import (
 )
 from docgen.check.tables import (
     TableMatch,
+    could_reach,
     find_column,
     header_unit,
     is_na,
@@ -77,6 +78,7 @@ from docgen.check.tables import (
     profile_specs,
     recognise,
     score_table,
+    spec_probe,
 )
 from docgen.read.model import Cell, Location, Table
 from docgen.read.normalize import fold, norm
@@ -131,7 +133,9 @@ def find_tables(ctx, spec, *, many: bool = False, required: bool | None = None) 
 
 def _all_matches(doc, spec: dict) -> list[TableMatch]:
     min_cov = float(spec.get("min_coverage", 0.8))
-    found = [score_table(t, spec) for t in doc.tables if t.continued_from is None and t.nested_in is None]
+    probe = spec_probe(spec)
+    found = [score_table(t, spec) for t in doc.tables
+             if t.continued_from is None and t.nested_in is None and could_reach(t, spec, min_cov, probe)]
     found = [m for m in found if m.score >= min_cov]
     for m in found:
         m.pieces = [t for t in doc.tables if t.continued_from == m.table.index]

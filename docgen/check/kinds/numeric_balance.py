@@ -55,22 +55,24 @@ HUNDRED = Decimal(100)
 
 def _starts(text: str, labels) -> bool:
     t = cnorm(text).lstrip("一二三四五六七八九十、.()0123456789")
-    return any(t.startswith(cnorm(lab)) for lab in labels)
+    return t.startswith(tuple(cnorm(lab) for lab in labels))
 
 
 def _cells(table, r):
-    seen = []
+    """(col, cell) of each distinct cell of row ``r`` (a merged cell once, at its first column)."""
+    seen: set[int] = set()
     for c, cell in enumerate(table.grid[r]):
-        if any(cell is s for s in seen):
+        if id(cell) in seen:
             continue
-        seen.append(cell)
+        seen.add(id(cell))
         yield c, cell
 
 
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
     """(col, figure) of the first number right of a cell containing one of ``labels``."""
+    forms = [cnorm(lab) for lab in labels]
     for c, cell in _cells(table, r):
-        if parse_number(cell.text) is None and any(cnorm(lab) in cnorm(cell.text) for lab in labels):
+        if parse_number(cell.text) is None and any(f in cnorm(cell.text) for f in forms):
             for c2 in range(c + 1, len(table.grid[r])):
                 cell2 = origin_cell(table, r, c2)
                 if cell2 is not None:
@@ -86,7 +88,7 @@ def _is_total(table, r, labels, skip_cols=()) -> bool:
         if c in skip_cols:
             continue
         t = cnorm(cell.text)
-        if t and parse_number(cell.text) is None and any(t.endswith(cnorm(lab)) for lab in labels):
+        if t and parse_number(cell.text) is None and t.endswith(tuple(cnorm(lab) for lab in labels)):
             return True
     return False
 

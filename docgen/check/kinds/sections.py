@@ -38,10 +38,24 @@ def _score(title: str, aliases: list[str], threshold: float) -> tuple[float, str
             return 1.0, "exact"
         if len(alias) >= 3 and title.endswith(alias) and 0.8 > best:
             best, how = 0.8, "suffix"
-        ratio = SequenceMatcher(None, title, alias).ratio() * 100
+        ratio = _ratio(title, alias, threshold)
         if ratio >= threshold and 0.5 * ratio / 100 > best:
             best, how = 0.5 * ratio / 100, f"fuzzy:{ratio:.0f}"
     return best, how
+
+
+def _ratio(a: str, b: str, threshold: float) -> float:
+    """``SequenceMatcher(None, a, b).ratio() * 100``, or 0 when it certainly stays below
+    ``threshold``: the length bound and ``quick_ratio`` are upper bounds of ``ratio`` computed
+    with the same formula (2·matches / total length), so the skip never changes a result — and
+    most heading × alias pairs of a report are skipped by the length bound alone."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total * 100 < threshold:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.quick_ratio() * 100 < threshold:
+        return 0.0
+    return matcher.ratio() * 100
 
 
 def align(headings: list[Heading], sections: list[dict], level: int, threshold: float) -> list[SectionMatch]:

@@ -101,11 +101,14 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
     forms = norm_all(tuple(labels))
     seen: list = []
     for cell in cells:
-        if any(cell is s for s in seen):
+        if cell in seen:  # cells compare by identity (eq=False)
             continue
         seen.append(cell)
         t = cell.norm
-        if t and any(t.endswith(f) or (t.startswith(f) and not _cjk(t[len(f):len(f) + 1])) for f in forms):
+        # str.endswith/startswith with the tuple of labels: one C call per cell; the character
+        # after a leading label is looked at only when one matched
+        if t and (t.endswith(forms) or (t.startswith(forms) and any(
+                t.startswith(f) and not _cjk(t[len(f):len(f) + 1]) for f in forms))):
             return True
         if len(seen) >= 3:
             break
@@ -115,10 +118,7 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
 def is_section_row(cells: list) -> bool:
     """A row that only labels a group: one cell spanning the whole width, or a single short label
     such as 一、无/低费方案 with every other cell empty."""
-    distinct = []
-    for cell in cells:
-        if not any(cell is d for d in distinct):
-            distinct.append(cell)
+    distinct = list({id(cell): cell for cell in cells}.values())  # each cell once, in row order
     if len(distinct) == 1:
         return True
     filled = [c for c in distinct if c.text.strip()]

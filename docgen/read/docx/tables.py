@@ -22,7 +22,11 @@ final view.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from types import SimpleNamespace
 from typing import Callable
+
+from lxml import etree
 
 from docgen.read.docx.ns import (
     ALTERNATE_CONTENT,
@@ -52,6 +56,7 @@ from docgen.read.docx.ns import (
     VAL,
     VANISH,
     VMERGE,
+    W_NS,
     B,
     P,
     R,
@@ -64,6 +69,8 @@ from docgen.read.docx.text import FULL_READER_TAGS, PText, choose_branch
 from docgen.read.model import Cell, Location, Table
 
 FILL = w("fill")
+#: stands for the end of a row in the body-row scan: closes the last cell like a next ``w:tc``
+_ROW_END = (SimpleNamespace(tag=TC),)
 
 
 @dataclass
@@ -78,6 +85,23 @@ def _int(value, default=0) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
+
+
+def _row_props(tr) -> tuple[int, int, bool]:
+    """(gridBefore, gridAfter, tblHeader) of a plain row's ``w:trPr`` (its first child when present)."""
+    before = after = 0
+    header = False
+    first = tr[0] if len(tr) else None
+    if first is not None and first.tag == TRPR:
+        for x in first:
+            xt = x.tag
+            if xt == GRID_BEFORE:
+                before = _int(x.get(VAL))
+            elif xt == GRID_AFTER:
+                after = _int(x.get(VAL))
+            elif xt == TBL_HEADER:
+                header = on(x)
+    return before, after, header
 
 
 def _unwrap(el):
@@ -101,6 +125,11 @@ _ROW_NEEDS_READER = FULL_READER_TAGS + (w("rPrChange"), w("pPrChange"), w("tcPrC
 #: runs, bold and shading only for the first rows, the header candidates
 _PLAIN_TAGS = (TC, P, PSTYLE, T, GRID_SPAN, VMERGE)
 _HEADER_TAGS = _PLAIN_TAGS + (R, B, SHD)
+#: below the header candidates, when no paragraph style of the table is special, the style
+#: elements need not surface either (one per cell paragraph: a quarter of what the scan meets)
+_BODY_TAGS = (TC, P, T, GRID_SPAN, VMERGE)
+#: the paragraph style ids used anywhere in a table, as plain strings (no element proxies)
+_STYLE_IDS = etree.XPath(".//w:pStyle/@w:val", namespaces={"w": W_NS}, smart_strings=False)
 # the quick cell-paragraph path (TableBuilder._quick): run properties / paragraph properties /
 # paragraph children it must leave to the full reader, and children it may ignore
 _RPR_FULL = {VANISH, RSTYLE, INS, DEL}
@@ -142,13 +171,23 @@ class TableBuilder:
         grid: list[list] = []
         marked: list[bool] = []
         plain = self._plain_rows(tbl)
+        body_tags = _PLAIN_TAGS
+        if plain is not None:
+            is_special = self.reader.is_special
+            if not any(is_special(sid) for sid in set(_STYLE_IDS(tbl))):
+                body_tags = _BODY_TAGS
         pending = list(tbl)
         pending.reverse()
         while pending:
             el = pending.pop()
             tag = el.tag
             if tag == TR:
-                if plain is None or id(el) not in plain[0] or not self._scan_row(el, index, grid, marked, n_cols):
+                if plain is None or id(el) not in plain[0]:
+                    self._row(el, index, grid, marked, n_cols)
+                elif len(grid) >= EMPHASIS_ROWS and body_tags is _BODY_TAGS:
+                    if not self._scan_body_row(el, index, grid, marked, n_cols):
+                        self._row(el, index, grid, marked, n_cols)
+                elif not self._scan_row(el, index, grid, marked, n_cols, body_tags):
                     self._row(el, index, grid, marked, n_cols)
             elif tag in _WRAPPERS:
                 inner = _unwrap(el)
@@ -183,7 +222,7 @@ class TableBuilder:
                 parent = parent.getparent()
         return {id(tr) for tr in rows} - complex_rows, rows
 
-    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
+    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int, body_tags=_PLAIN_TAGS) -> bool:
         """The fast path for a plain row: one C-filtered ``tr.iter()`` over the few elements that
         matter — cell, paragraph, style, text, span, vertical merge; for the header candidates
         also run, bold and shading — collecting ``w:t`` text per paragraph per cell. Formatting
@@ -191,21 +230,11 @@ class TableBuilder:
         apart: a ``w:b`` before the paragraph's first ``w:r`` formats the paragraph mark, a
         ``w:shd`` between ``w:tc`` and its first ``w:p`` is the cell's. Only rows ``_plain_rows``
         cleared come here; a numbered or hidden paragraph style or text in a merged-away cell
-        still makes it return ``False`` with nothing changed."""
+        still makes it return ``False`` with nothing changed. ``body_tags`` leaves out the style
+        elements below the header candidates when ``build`` found no special style in the table."""
         special_of = self.reader.special_styles.get
         is_special = self.reader.is_special
-        before = after = 0
-        header = False
-        first = tr[0] if len(tr) else None
-        if first is not None and first.tag == TRPR:
-            for x in first:
-                xt = x.tag
-                if xt == GRID_BEFORE:
-                    before = _int(x.get(VAL))
-                elif xt == GRID_AFTER:
-                    after = _int(x.get(VAL))
-                elif xt == TBL_HEADER:
-                    header = on(x)
+        before, after, header = _row_props(tr)
         r = len(grid)
         heading_row = r < EMPHASIS_ROWS
         above = grid[r - 1] if r else None
@@ -225,7 +254,7 @@ class TableBuilder:
         run_bold = None
         in_run = cell_props = shaded = any_text = False
         all_bold = True
-        for el in tr.iter(*(_HEADER_TAGS if heading_row else _PLAIN_TAGS)):
+        for el in tr.iter(*(_HEADER_TAGS if heading_row else body_tags)):
             tag = el.tag
             if tag == T:
                 if not npar:
@@ -311,7 +340,66 @@ class TableBuilder:
                 if col < 0:
                     del cells[n0:]
                     return False
-        end = col + after
+        return self._close_row(grid, marked, line, col + after, header)
+
+    def _scan_body_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
+        """``_scan_row`` for the common row: below the header candidates, in a table with no special
+        paragraph style — only cells, paragraphs, text, spans and vertical merges surface, and
+        the text of a cell is built by concatenation (one ``w:t`` per cell is the rule). Same
+        result as ``_scan_row``, which tests/read/docx compare against the full reader."""
+        before, after, header = _row_props(tr)
+        r = len(grid)
+        line: list = [None] * n_cols
+        cells = self.cells
+        n0 = len(cells)
+        col = before
+        buf = ""
+        npar = 0
+        span = 1
+        vmerge = None
+        in_cell = False
+        for el in chain(tr.iter(*_BODY_TAGS), _ROW_END):  # the row's end closes its last cell
+            tag = el.tag
+            if tag == T:
+                if not npar:
+                    break  # text outside any paragraph
+                piece = el.text
+                if piece:
+                    buf += piece
+            elif tag == P:
+                if not in_cell:
+                    break  # a paragraph outside any cell
+                if npar:
+                    buf += "\n"
+                npar += 1
+            elif tag == TC:
+                if in_cell:
+                    text = buf if npar < 2 else buf.strip("\n")
+                    if span == 1 and vmerge is None and col < n_cols:
+                        line[col] = cell = Cell(text, "", r, col, 1, 1, ())
+                        cells.append(cell)
+                        col += 1
+                    else:
+                        col = self._scanned_cell(line, grid[r - 1] if r else None, index, r, col, text, span, vmerge,
+                                                 False)
+                        if col < 0:
+                            break
+                    buf = ""
+                in_cell = True
+                npar = 0
+                span = 1
+                vmerge = None
+            elif tag == GRID_SPAN:
+                span = max(1, _int(el.get(VAL), 1))
+            else:  # VMERGE
+                vmerge = el.get(VAL) or "continue"
+        else:
+            return self._close_row(grid, marked, line, col + after, header)
+        del cells[n0:]  # the full reader takes the row: forget what this scan made
+        return False
+
+    def _close_row(self, grid: list, marked: list, line: list, end: int, header: bool) -> bool:
+        """Append a scanned row (padded to ``end`` for gridAfter) to the grid."""
         if len(line) < end:
             line.extend([None] * (end - len(line)))
         grid.append(line)
