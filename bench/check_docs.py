@@ -53,13 +53,14 @@ DATE_KINDS = {"report_date", "date_validity", "stage_dates", "deadline"}
 def text_caches() -> list:
     """The memoised functions whose keys are document text (not rule data)."""
     import docgen.calc.units as units
+    import docgen.check.dates as dates
     import docgen.check.kinds.numeric as numeric
     import docgen.check.numbers as numbers
     import docgen.check.tables as tables
     import docgen.read.normalize as normalize
 
     return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, tables._norm_joined,
-            numeric.cnorm, numbers._parse_number, units._parse]
+            numeric.cnorm, numbers._parse_number, units._parse, dates._candidates]
 
 
 def clear(caches) -> None:

@@ -5,4 +5,4 @@ The package is layered like the pipeline in DESIGN.md: ``model`` (what an audit 
 and the command line in ``cli``. Later layers (render, read, check, archive…) build on these.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
