@@ -106,7 +106,7 @@ def _generate(audit, items: list[ArchiveItem], work: Path, pdf: bool, log) -> di
         return {}
     kinds = [_render_kind(it.generate) for it in items]
     log(f"正在生成 {len(kinds)} 份文件{'（含 PDF，LibreOffice 转换）' if pdf else ''}：" + "、".join(it.title for it in items))
-    outputs = render_all(audit, kinds, work, RenderOptions(pdf=pdf, workers=1))
+    outputs = render_all(audit, kinds, work, RenderOptions(pdf=pdf))
     return {it.id: _Generated(o.docx, o.pdf, o.error) for it, o in zip(items, outputs)}
 
 
