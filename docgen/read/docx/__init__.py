@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.gcpause import gc_paused
 from docgen.read.docx.build import assemble
 from docgen.read.docx.notes import read_stories
 from docgen.read.docx.ns import BODY
@@ -36,7 +37,12 @@ __all__ = ["read_docx"]
 
 def read_docx(path: Path, *, sha256: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one DOCX into the document model (see the module docstring for what raises)."""
-    pkg = open_package(Path(path), limits)
+    with gc_paused():
+        return _read(Path(path), sha256, limits)
+
+
+def _read(path: Path, sha256: str, limits: Limits) -> Document:
+    pkg = open_package(path, limits)
     try:
         root = pkg.xml(pkg.main)
         body = root.find(BODY)
