@@ -87,21 +87,33 @@ def _int(value, default=0) -> int:
         return default
 
 
-def _row_props(tr) -> tuple[int, int, bool]:
-    """(gridBefore, gridAfter, tblHeader) of a plain row's ``w:trPr`` (its first child when present)."""
+def _trpr(trpr) -> tuple[int, int, bool, str | None]:
+    """(gridBefore, gridAfter, tblHeader, tracked change "del"/"ins"/None) of a ``w:trPr``."""
     before = after = 0
     header = False
+    change = None
+    for x in trpr:
+        xt = x.tag
+        if xt == GRID_BEFORE:
+            before = _int(x.get(VAL))
+        elif xt == GRID_AFTER:
+            after = _int(x.get(VAL))
+        elif xt == TBL_HEADER:
+            header = on(x)
+        elif xt == DEL:
+            change = "del"
+        elif xt == INS and change is None:
+            change = "ins"
+    return before, after, header, change
+
+
+def _row_props(tr) -> tuple[int, int, bool]:
+    """(gridBefore, gridAfter, tblHeader) of a plain row's ``w:trPr`` (its first child when present;
+    plain rows carry no tracked row change: ``_plain_rows`` sends those to the full reader)."""
     first = tr[0] if len(tr) else None
     if first is not None and first.tag == TRPR:
-        for x in first:
-            xt = x.tag
-            if xt == GRID_BEFORE:
-                before = _int(x.get(VAL))
-            elif xt == GRID_AFTER:
-                after = _int(x.get(VAL))
-            elif xt == TBL_HEADER:
-                header = on(x)
-    return before, after, header
+        return _trpr(first)[:3]
+    return 0, 0, False
 
 
 def _unwrap(el):
@@ -434,19 +446,11 @@ class TableBuilder:
                     col = before
                 col = self._cell(el, index, r, col, line, above)
             elif tag == TRPR:
-                for x in el:
-                    xt = x.tag
-                    if xt == GRID_BEFORE:
-                        before = _int(x.get(VAL))
-                    elif xt == GRID_AFTER:
-                        after = _int(x.get(VAL))
-                    elif xt == TBL_HEADER:
-                        header = on(x)
-                    elif xt == DEL:  # a tracked row deletion: not in the final view
-                        self.revisions += 1
-                        return
-                    elif xt == INS:
-                        self.revisions += 1
+                before, after, header, change = _trpr(el)
+                if change:
+                    self.revisions += 1
+                if change == "del":  # a tracked row deletion: not in the final view
+                    return
             elif tag in _WRAPPERS:
                 inner = _unwrap(el)
                 inner.reverse()
