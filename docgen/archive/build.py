@@ -59,11 +59,11 @@ def _template_hash(kind: str, profile: str) -> tuple[str, str]:
     from docgen.render.docx import find_template
 
     if kind.startswith("form:"):
-        from docgen.render.forms import FORMS, _template
+        from docgen.render.forms import FORMS, form_template
         from docgen.render.pipeline import form_name
 
         spec = FORMS[form_name(kind)]
-        return spec.template, hashlib.sha256(_template(spec, profile, None).read_bytes()).hexdigest()
+        return spec.template, hashlib.sha256(form_template(spec, profile, None).read_bytes()).hexdigest()
     name = f"{kind}.docx"
     return name, hashlib.sha256(find_template(name, profile).read_bytes()).hexdigest()
 

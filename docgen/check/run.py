@@ -125,7 +125,9 @@ def _load_waivers(path: Path | None) -> list[engine.Waiver]:
         raise CheckUsageError(f"豁免文件「{path}」有误：{exc}") from None
 
 
-def _load_audit(audit):
+def audit_argument(audit):
+    """An ``--audit`` argument as the rules take it: ``None``, an ``AuditData`` as given, or the audit
+    of a path that must load without errors (else :class:`CheckUsageError`, exit 2)."""
     if audit is None or not isinstance(audit, (str, Path)):
         return audit  # already an AuditData (or None)
     from docgen.load import AuditFileError, load_valid_audit
@@ -189,7 +191,7 @@ def prepare(*, profile_id: str | None = None, policy: str | Path | None = None, 
     elif policy is not None and not Path(policy).is_file():
         raise CheckUsageError(f"无法读取本地规则文件「{policy}」：文件不存在")
     waiver_list = _load_waivers(Path(waivers) if waivers is not None else None)
-    return CheckSettings(profile_id, profiles, waiver_list, _load_audit(audit), ocr, _open_register(register))
+    return CheckSettings(profile_id, profiles, waiver_list, audit_argument(audit), ocr, _open_register(register))
 
 
 def check_one(path: str | Path, settings: CheckSettings) -> tuple[CheckedDocument, Document | NotEvaluable, list[str]]:

@@ -63,12 +63,12 @@ def _info(report: Path, result, audit, stage: str, submitted: dt.date | None, pr
 
 
 def _check(report: Path, profile_id, audit, policy, waivers):
-    from docgen.check.run import CheckUsageError, _load_audit, check_paths
+    from docgen.check.run import CheckUsageError, audit_argument, check_paths
 
     if not report.is_file():
         raise PacketError(f"报告文件「{report}」不存在")
     try:
-        audit_data = _load_audit(audit)
+        audit_data = audit_argument(audit)
         (checked,) = check_paths([report], profile_id=profile_id, policy=policy, waivers=waivers, audit=audit_data,
                                  log=None)
     except CheckUsageError as exc:

@@ -132,7 +132,10 @@ def _spec(name: str) -> FormSpec:
         raise RenderError(f"没有名为「{name}」的表格（可用：{'、'.join(FORMS)}）") from None
 
 
-def _template(spec: FormSpec, profile: str, template_dir: Path | None):
+def form_template(spec: FormSpec, profile: str, template_dir: Path | None):
+    """The template a form is rendered from: the profile's (or ``template_dir``'s) copy, else the
+    copy of a profile the form belongs to (附表1 is Shanghai's; a national audit still files it).
+    Public because the archive package records the hash of exactly this file as provenance."""
     try:
         return find_template(spec.template, profile, template_dir)
     except RenderError:
@@ -164,7 +167,7 @@ def render_form_docx(audit: AuditData, name: str, *, profile: str | None = None,
     if problems:
         raise RenderError("；".join(problems))
     figures = figures or derive_figures(audit)
-    template = _template(spec, profile or audit.audit.profile, template_dir)
+    template = form_template(spec, profile or audit.audit.profile, template_dir)
     context = ctx.common(audit) | _CONTEXTS[name](audit, figures)
     raw = render_template_bytes(template, context)
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
