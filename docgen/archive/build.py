@@ -28,7 +28,7 @@ from docgen.archive.bag import make_bag, zip_bag
 from docgen.archive.items import STAGES, ArchiveItem, ArchiveList, archive_list
 from docgen.archive.manifest import FileEntry, ItemEntry, Manifest
 from docgen.archive.match import MaterialsError, Matching, load_mapping, match_materials
-from docgen.check.dates import add_months
+from docgen.track.periods import period_due
 from docgen.fsutil import atomic_write_bytes
 
 CHECKLIST_STEM = "00_档案材料清单"
@@ -82,10 +82,12 @@ def _stage_dates(audit, archive: ArchiveList, stage: str, bagging: dt.date) -> d
     timeline = audit.audit.timeline
     event = getattr(timeline, spec.event)
     filed = getattr(timeline, spec.filed)
+    due = period_due(event, months=spec.months) if event else None  # Civil Code art. 203 roll-forward
     return {
         "event": spec.event_zh,
         "event_date": event.isoformat() if event else None,
-        "deadline": add_months(event, spec.months).isoformat() if event else None,
+        "deadline": due.date.isoformat() if due else None,
+        "deadline_basis": due.explain() if due else None,
         "filed": (filed or bagging).isoformat(),
         "filed_source": spec.filed if filed else "Bagging-Date",
     }

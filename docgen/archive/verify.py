@@ -192,7 +192,8 @@ def _deadline(manifest: Manifest, ctx: _Ctx) -> None:
         ctx.add("ARC-003", "DOC", f"{spec.name}档案",
                 f"{spec.name}档案归档晚于期限：{spec.event_zh} {dates['event_date']}，期限 {deadline.isoformat()}，"
                 f"归档 {filed.isoformat()}（逾期 {(filed - deadline).days} 天）",
-                evidence=f"归档日期取自{source}；期限 = {spec.event_zh}日期 + {spec.months} 个日历月")
+                evidence=f"归档日期取自{source}；期限 = {spec.event_zh}日期 + {spec.months} 个日历月"
+                         + (f"（{dates['deadline_basis']}）" if dates.get("deadline_basis") else ""))
 
 
 def _readable_and_sealed(root: Path, manifest: Manifest, ctx: _Ctx, changed: set[str]) -> None:

@@ -116,6 +116,21 @@ def test_deadline_is_one_calendar_month_after_the_onsite_evaluation(tmp_path, wr
     assert by_rule(verify_package(out), "ARC-003") == []
 
 
+def test_a_deadline_on_a_holiday_moves_to_the_next_working_day(tmp_path, write_yaml):
+    # 现场评估 2025-03-04 + 1 month = 2025-04-04, 清明节 (4–6 April 2025 off, 国办发明电〔2024〕12号)
+    # → the last day is Monday 2025-04-07: filed that day is on time, a day later is 1 day late
+    text = SAMPLE.read_text(encoding="utf-8").replace("evaluation_onsite: 2025-03-27", "evaluation_onsite: 2025-03-04")
+    out = tmp_path / "pkg.zip"
+    on_time = write_yaml(text.replace("evaluation_archived: 2025-04-23", "evaluation_archived: 2025-04-07"), "ok.yaml")
+    build_package(on_time, "evaluation", out, pdf=False)
+    assert by_rule(verify_package(out), "ARC-003") == []
+    late = write_yaml(text.replace("evaluation_archived: 2025-04-23", "evaluation_archived: 2025-04-08"), "late.yaml")
+    build_package(late, "evaluation", out, pdf=False, force=True)
+    (finding,) = by_rule(verify_package(out), "ARC-003")
+    assert "期限 2025-04-07" in finding.message and "逾期 1 天" in finding.message
+    assert "清明节" in finding.evidence
+
+
 def test_unknown_onsite_date_makes_the_deadline_not_evaluable(tmp_path, write_yaml):
     text = SAMPLE.read_text(encoding="utf-8")
     text = "\n".join(line for line in text.splitlines() if "evaluation_onsite:" not in line) + "\n"
