@@ -238,3 +238,15 @@ def test_output_names_are_unique():
     assert output_names(["a/x.docx", "b/y.pdf"]) == ["x", "y"]
     assert output_names(["r.docx", "r.pdf"]) == ["r.docx", "r.pdf"]
     assert output_names(["a/x.docx", "b/x.docx"]) == ["x.docx", "x.docx-2"]
+
+
+def test_help_uri_of_rules_outside_the_packs_points_at_an_existing_section():
+    """ARC-nnn (package verify) and TRK-nnn (check --register) have no page in docs/rules: their
+    helpUri is the section of the command's document that lists them, and that section exists."""
+    from docgen.check.report.registry import help_uri
+
+    for code, heading in (("ARC-002", "## What `verify` checks"), ("TRK-005", "## Checker integration")):
+        page, anchor = help_uri(code).split("#")
+        text = (ROOT / page).read_text(encoding="utf-8")
+        assert heading in text and anchor == heading.lstrip("# ").lower().replace(" ", "-").replace("`", "")
+    assert help_uri("SEC-001") == "docs/rules/SEC-001.md"

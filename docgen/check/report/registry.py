@@ -58,5 +58,13 @@ def rule_for(code: str, profile: Profile | None) -> Rule | None:
     return None
 
 
+#: Rules that are not in a rule pack (so have no generated page) are documented with their command:
+#: ARC-nnn by `docgen package verify`, TRK-nnn by `docgen check --register`.
+ENGINE_RULE_DOCS = {"ARC-": "docs/archive.md#what-verify-checks", "TRK-": "docs/tracking.md#checker-integration"}
+
+
 def help_uri(code: str) -> str:
+    for prefix, page in ENGINE_RULE_DOCS.items():
+        if code.startswith(prefix):
+            return page
     return f"{DOCS_DIR}/{code}.md"
