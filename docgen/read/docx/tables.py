@@ -26,8 +26,6 @@ from itertools import chain
 from types import SimpleNamespace
 from typing import Callable
 
-from lxml import etree
-
 from docgen.read.docx.ns import (
     ALTERNATE_CONTENT,
     CUSTOM_XML,
@@ -56,7 +54,6 @@ from docgen.read.docx.ns import (
     VAL,
     VANISH,
     VMERGE,
-    W_NS,
     B,
     P,
     R,
