@@ -104,15 +104,6 @@ def _trpr(trpr) -> tuple[int, int, bool, str | None]:
     return before, after, header, change
 
 
-def _row_props(tr) -> tuple[int, int, bool]:
-    """(gridBefore, gridAfter, tblHeader) of a plain row's ``w:trPr`` (its first child when present;
-    plain rows carry no tracked row change: ``_plain_rows`` sends those to the full reader)."""
-    first = tr[0] if len(tr) else None
-    if first is not None and first.tag == TRPR:
-        return _trpr(first)[:3]
-    return 0, 0, False
-
-
 def _unwrap(el):
     """Children of a content control / custom XML / alternate content wrapping rows, cells or blocks."""
     if el.tag == SDT:
@@ -133,7 +124,8 @@ _ROW_NEEDS_READER = FULL_READER_TAGS + (w("rPrChange"), w("pPrChange"), w("tcPrC
 #: what the table scan surfaces (C-filtered: formatting never reaches Python): rows, cells,
 #: paragraphs, styles, text, spans, vertical merges, bold and shading — and everything that
 #: sends a row to the full reader
-_SCAN_TAGS = (TR, TC, P, PSTYLE, T, GRID_SPAN, VMERGE, B, SHD) + _ROW_NEEDS_READER
+_ROW_PROPS = (GRID_BEFORE, GRID_AFTER, TBL_HEADER)
+_SCAN_TAGS = (TR, TC, P, PSTYLE, T, GRID_SPAN, VMERGE, B, SHD) + _ROW_PROPS + _ROW_NEEDS_READER
 # the quick cell-paragraph path (TableBuilder._quick): run properties / paragraph properties /
 # paragraph children it must leave to the full reader, and children it may ignore
 _RPR_FULL = {VANISH, RSTYLE, INS, DEL}
@@ -298,36 +290,46 @@ class TableBuilder:
                         if style_bold is None:
                             style_bold = self._style_bold(sid)
                     continue
-                if tag == GRID_SPAN:
-                    span = max(1, _int(el.get(VAL), 1))
-                    continue
-                if tag == VMERGE:
-                    vmerge = el.get(VAL) or "continue"
-                    continue
-                if tag == B:
-                    if heading_row:
-                        run = el.getparent().getparent()
-                        if run is not None and run.tag == R:
-                            bold_run, bold_val = run, on(el)
-                    continue
-                if tag == SHD:
-                    if heading_row and cell_props:  # the cell's own shading
-                        fill = (el.get(FILL) or "").lower()
-                        if fill not in ("", "auto", "ffffff"):
-                            shaded = True
-                    continue
-                if tag == TR:
-                    if el is not _TABLE_END[0] and el.getparent() is not tbl:
-                        continue  # (not a row of this table: ignored, as by the full reader)
-                elif tag != TC and not (tag in _WRAPPERS and el.getparent() is tbl):
-                    top = el
-                    parent = top.getparent()
-                    while parent is not None and parent is not tbl:
-                        top, parent = parent, parent.getparent()
-                    if top is row:  # something for the full reader inside this row
-                        self._abandon(n0, undo)
-                        scanning, full = False, True
-                    continue
+                if tag != TC:
+                    if tag == GRID_SPAN:
+                        span = max(1, _int(el.get(VAL), 1))
+                        continue
+                    if tag == VMERGE:
+                        vmerge = el.get(VAL) or "continue"
+                        continue
+                    if tag == B:
+                        if heading_row:
+                            run = el.getparent().getparent()
+                            if run is not None and run.tag == R:
+                                bold_run, bold_val = run, on(el)
+                        continue
+                    if tag == SHD:
+                        if heading_row and cell_props:  # the cell's own shading
+                            fill = (el.get(FILL) or "").lower()
+                            if fill not in ("", "auto", "ffffff"):
+                                shaded = True
+                        continue
+                    if tag in _ROW_PROPS:  # w:trPr's, before the row's first cell (as ``_row`` reads them)
+                        if not in_cell:
+                            if tag == GRID_BEFORE:
+                                col = _int(el.get(VAL))
+                            elif tag == GRID_AFTER:
+                                after = _int(el.get(VAL))
+                            else:
+                                header = on(el)
+                        continue
+                    if tag == TR:
+                        if el is not _TABLE_END[0] and el.getparent() is not tbl:
+                            continue  # (not a row of this table: ignored, as by the full reader)
+                    elif not (tag in _WRAPPERS and el.getparent() is tbl):
+                        top = el
+                        parent = top.getparent()
+                        while parent is not None and parent is not tbl:
+                            top, parent = parent, parent.getparent()
+                        if top is row:  # something for the full reader inside this row
+                            self._abandon(n0, undo)
+                            scanning, full = False, True
+                        continue
                 # a cell starts, or the row ends (next row, a table-level wrapper, the table's end)
                 if in_cell:
                     text = buf if npar < 2 else buf.strip("\n")
@@ -374,14 +376,14 @@ class TableBuilder:
                 break
             row = el
             scanning = True
-            before, after, header = _row_props(el)
+            col = after = 0
+            header = False
             r = len(grid)
             heading_row = r < EMPHASIS_ROWS
             above = grid[r - 1] if r else None
             line = [None] * n_cols
             n0 = len(cells)
             undo = []
-            col = before
             buf = ""
             npar = 0
             in_cell = False
