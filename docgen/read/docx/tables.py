@@ -150,7 +150,6 @@ class TableBuilder:
         self.tables: list[Table] = []
         self.images: list[tuple[int, CellImage]] = []  # (table index, image)
         self.revisions = 0
-        self.cells: list[Cell] = []  # every Cell object made, once (Cell.norm is filled in later)
         self._started = False
         self._emphasis: dict[int, bool] = {}  # id(cell) → bold or shaded (header detection only)
         self._fast_ok = not reader.is_special(None)  # a numbered/hidden default style: no fast path
@@ -175,7 +174,7 @@ class TableBuilder:
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
             if not all(line):  # (not ``None in line``: that calls Cell.__eq__ per element)
-                _fill(line, r, self.cells)
+                _fill(line, r)
         table.grid = grid
         table.header_rows = detect_header_rows(grid, marked, self._emphasis)
         table.header_paths = header_paths(grid, table.header_rows)
@@ -202,13 +201,14 @@ class TableBuilder:
                 inner.reverse()
                 pending.extend(inner)
 
-    def _abandon(self, n0: int, undo: list) -> None:
-        """Forget what a row scan made before it met something for the full reader: its cells,
-        their emphasis entries (an id may be reused by a later cell) and the row spans it extended."""
-        cells = self.cells
-        for cell in cells[n0:]:
-            self._emphasis.pop(id(cell), None)
-        del cells[n0:]
+    def _abandon(self, line: list, r: int, undo: list) -> None:
+        """Forget what a row scan made before it met something for the full reader: the emphasis
+        entries of its new cells (an id may be reused by a later cell) and the row spans it
+        extended (the row's ``line`` itself is dropped)."""
+        emphasis = self._emphasis
+        for cell in line:
+            if cell is not None and cell.row == r:
+                emphasis.pop(id(cell), None)
         for origin, rowspan in reversed(undo):
             origin.rowspan = rowspan
 
@@ -233,11 +233,10 @@ class TableBuilder:
         default_bold = self._default_bold
         bold_cache = self._bold_of
         emphasis = self._emphasis
-        cells = self.cells
         row = None
         scanning = full = False  # the current top-level row: being scanned / left to the full reader
         # per-row state (set when a row starts)
-        r = n0 = col = npar = span = after = 0
+        r = col = npar = span = after = 0
         header = heading_row = in_cell = False
         line: list = []
         above = vmerge = None
@@ -253,7 +252,7 @@ class TableBuilder:
             if scanning:
                 if tag == T:
                     if not npar:  # text outside any paragraph
-                        self._abandon(n0, undo)
+                        self._abandon(line, r, undo)
                         scanning, full = False, True
                         continue
                     text = el.text
@@ -268,7 +267,7 @@ class TableBuilder:
                     continue
                 if tag == P:
                     if not in_cell:  # a paragraph outside any cell
-                        self._abandon(n0, undo)
+                        self._abandon(line, r, undo)
                         scanning, full = False, True
                         continue
                     if npar:
@@ -283,7 +282,7 @@ class TableBuilder:
                     if special is None:
                         special = is_special(sid)
                     if special:  # a numbered or hidden style: the full reader takes the row
-                        self._abandon(n0, undo)
+                        self._abandon(line, r, undo)
                         scanning, full = False, True
                     elif heading_row:
                         style_bold = bold_cache.get(sid)
@@ -327,7 +326,7 @@ class TableBuilder:
                         while parent is not None and parent is not tbl:
                             top, parent = parent, parent.getparent()
                         if top is row:  # something for the full reader inside this row
-                            self._abandon(n0, undo)
+                            self._abandon(line, r, undo)
                             scanning, full = False, True
                         continue
                 # a cell starts, or the row ends (next row, a table-level wrapper, the table's end)
@@ -335,7 +334,6 @@ class TableBuilder:
                     text = buf if npar < 2 else buf.strip("\n")
                     if span == 1 and vmerge is None and col < n_cols:
                         line[col] = cell = Cell(text, "", r, col, 1, 1, ())  # the common case, inline
-                        cells.append(cell)
                         if heading_row:
                             emphasis[id(cell)] = shaded or (any_text and all_bold)
                         col += 1
@@ -345,7 +343,7 @@ class TableBuilder:
                         col = self._scanned_cell(line, above, index, r, col, text, span, vmerge,
                                                  shaded or (any_text and all_bold))
                         if col < 0:
-                            self._abandon(n0, undo)
+                            self._abandon(line, r, undo)
                             scanning, full = False, True
                     buf = ""
                 if tag == TC:
@@ -382,7 +380,6 @@ class TableBuilder:
             heading_row = r < EMPHASIS_ROWS
             above = grid[r - 1] if r else None
             line = [None] * n_cols
-            n0 = len(cells)
             undo = []
             buf = ""
             npar = 0
@@ -525,7 +522,6 @@ class TableBuilder:
             self._keep_images(images, left, table_index)
             return end
         cell = Cell(text, "", r, c, 1, span, nested)
-        self.cells.append(cell)
         self._emphasis[id(cell)] = emphasis
         if span == 1:
             line[c] = cell
@@ -613,7 +609,7 @@ class TableBuilder:
             self.images.append((index, CellImage(info, cell.row, cell.col)))
 
 
-def _fill(line: list, r: int, cells: list) -> None:
+def _fill(line: list, r: int) -> None:
     """gridBefore / gridAfter / short rows: one empty filler cell per gap."""
     n = len(line)
     c = 0
@@ -623,7 +619,6 @@ def _fill(line: list, r: int, cells: list) -> None:
             while c < n and line[c] is None:
                 c += 1
             filler = Cell("", "", r, start, 1, c - start)
-            cells.append(filler)
             for x in range(start, c):
                 line[x] = filler
         else:
