@@ -233,6 +233,9 @@ class TableBuilder:
         default_bold = self._default_bold
         bold_cache = self._bold_of
         emphasis = self._emphasis
+        # tags and the attribute name as locals: the loop below runs ~17,000 times per 100-page report
+        _t, _p, _pstyle, _tc, _tr = T, P, PSTYLE, TC, TR
+        _grid_span, _vmerge, _b, _shd, _r, val = GRID_SPAN, VMERGE, B, SHD, R, VAL
         row = None
         scanning = full = False  # the current top-level row: being scanned / left to the full reader
         # per-row state (set when a row starts)
@@ -250,7 +253,7 @@ class TableBuilder:
         for el in chain(tbl.iter(*_SCAN_TAGS), _TABLE_END):
             tag = el.tag
             if scanning:
-                if tag == T:
+                if tag == _t:
                     if not npar:  # text outside any paragraph
                         self._abandon(line, r, undo)
                         scanning, full = False, True
@@ -265,7 +268,7 @@ class TableBuilder:
                                 if not (run_bold if run_bold is not None else style_bold):
                                     all_bold = False
                     continue
-                if tag == P:
+                if tag == _p:
                     if not in_cell:  # a paragraph outside any cell
                         self._abandon(line, r, undo)
                         scanning, full = False, True
@@ -276,8 +279,8 @@ class TableBuilder:
                     style_bold = default_bold
                     cell_props = False
                     continue
-                if tag == PSTYLE:
-                    sid = el.get(VAL)
+                if tag == _pstyle:
+                    sid = el.get(val)
                     special = special_of(sid)
                     if special is None:
                         special = is_special(sid)
@@ -289,20 +292,20 @@ class TableBuilder:
                         if style_bold is None:
                             style_bold = self._style_bold(sid)
                     continue
-                if tag != TC:
-                    if tag == GRID_SPAN:
-                        span = max(1, _int(el.get(VAL), 1))
+                if tag != _tc:
+                    if tag == _grid_span:
+                        span = max(1, _int(el.get(val), 1))
                         continue
-                    if tag == VMERGE:
-                        vmerge = el.get(VAL) or "continue"
+                    if tag == _vmerge:
+                        vmerge = el.get(val) or "continue"
                         continue
-                    if tag == B:
+                    if tag == _b:
                         if heading_row:
                             run = el.getparent().getparent()
-                            if run is not None and run.tag == R:
+                            if run is not None and run.tag == _r:
                                 bold_run, bold_val = run, on(el)
                         continue
-                    if tag == SHD:
+                    if tag == _shd:
                         if heading_row and cell_props:  # the cell's own shading
                             fill = (el.get(FILL) or "").lower()
                             if fill not in ("", "auto", "ffffff"):
@@ -311,13 +314,13 @@ class TableBuilder:
                     if tag in _ROW_PROPS:  # w:trPr's, before the row's first cell (as ``_row`` reads them)
                         if not in_cell:
                             if tag == GRID_BEFORE:
-                                col = _int(el.get(VAL))
+                                col = _int(el.get(val))
                             elif tag == GRID_AFTER:
-                                after = _int(el.get(VAL))
+                                after = _int(el.get(val))
                             else:
                                 header = on(el)
                         continue
-                    if tag == TR:
+                    if tag == _tr:
                         if el is not _TABLE_END[0] and el.getparent() is not tbl:
                             continue  # (not a row of this table: ignored, as by the full reader)
                     elif not (tag in _WRAPPERS and el.getparent() is tbl):
@@ -346,7 +349,7 @@ class TableBuilder:
                             self._abandon(line, r, undo)
                             scanning, full = False, True
                     buf = ""
-                if tag == TC:
+                if tag == _tc:
                     if scanning:
                         in_cell = cell_props = True
                         npar = 0
@@ -358,7 +361,7 @@ class TableBuilder:
                 if scanning:
                     self._close_row(grid, marked, line, col + after, header)
                     scanning = False
-            elif tag == TR:
+            elif tag == _tr:
                 if el is not _TABLE_END[0] and el.getparent() is not tbl:
                     continue  # a row of a nested table or inside a table-level wrapper
             elif not (tag in _WRAPPERS and el.getparent() is tbl):
@@ -367,7 +370,7 @@ class TableBuilder:
             if full:
                 self._row(row, index, grid, marked, n_cols)
                 full = False
-            if tag != TR:  # a table-level wrapper: its rows through the full reader
+            if tag != _tr:  # a table-level wrapper: its rows through the full reader
                 self._rows([el], index, grid, marked, n_cols)
                 continue
             if el is _TABLE_END[0]:
