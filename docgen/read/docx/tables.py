@@ -358,8 +358,12 @@ class TableBuilder:
                         shaded = any_text = False
                         all_bold = True
                     continue
-                if scanning:
-                    self._close_row(grid, marked, line, col + after, header)
+                if scanning:  # the row is complete (padded for gridAfter)
+                    if col + after > len(line):
+                        line.extend([None] * (col + after - len(line)))
+                    grid.append(line)
+                    marked.append(header)
+                    self._started = True
                     scanning = False
             elif tag == _tr:
                 if el is not _TABLE_END[0] and el.getparent() is not tbl:
@@ -387,15 +391,6 @@ class TableBuilder:
             buf = ""
             npar = 0
             in_cell = False
-
-    def _close_row(self, grid: list, marked: list, line: list, end: int, header: bool) -> bool:
-        """Append a scanned row (padded to ``end`` for gridAfter) to the grid."""
-        if len(line) < end:
-            line.extend([None] * (end - len(line)))
-        grid.append(line)
-        marked.append(header)
-        self._started = True
-        return True
 
     def _scanned_cell(self, line: list, above, index: int, r: int, col: int, text: str, span: int,
                       vmerge: str | None, emphasis: bool) -> int:
