@@ -9,11 +9,12 @@ takes only origin cells (``cell.is_origin(r, c)``) never counts a value twice.
 
 Two ways to read a row, one result. Tables are most of a report's elements, and reading every
 cell paragraph through the full final-view reader (``text.ParagraphReader``) made the model cost
-more than twice the bare parse (bench/read_docx.py). So one C-filtered pass per table first
-finds the few rows holding anything that reader treats specially (fields, revisions, hidden text,
-drawings, breaks, numbering, nested tables …); every other row is scanned with a C-filtered
-``iter`` that only surfaces cells, paragraphs, styles, text and merges. Rows that need it go
-through the full reader, cell by cell. tests/read/docx check that both paths give the same grid.
+more than twice the bare parse (bench/read_docx.py). So ONE C-filtered ``iter`` per table
+surfaces only rows, cells, paragraphs, styles, text, merges — and the few elements the full
+reader treats specially (fields, revisions, hidden text, drawings, breaks, numbering, nested
+tables …). Rows are scanned as their elements come; a row that turns out to hold something
+special is dropped from the scan and read through the full reader, cell by cell, when it ends.
+tests/read/docx check that both paths give the same grid.
 
 Header rows and paths: ``table_headers``. Tracked row deletions (``w:trPr/w:del``) drop the row:
 final view.
