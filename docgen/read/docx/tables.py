@@ -9,11 +9,12 @@ takes only origin cells (``cell.is_origin(r, c)``) never counts a value twice.
 
 Two ways to read a row, one result. Tables are most of a report's elements, and reading every
 cell paragraph through the full final-view reader (``text.ParagraphReader``) made the model cost
-more than twice the bare parse (bench/read_docx.py). So one C-filtered pass per table first
-finds the few rows holding anything that reader treats specially (fields, revisions, hidden text,
-drawings, breaks, numbering, nested tables …); every other row is scanned with a C-filtered
-``iter`` that only surfaces cells, paragraphs, styles, text and merges. Rows that need it go
-through the full reader, cell by cell. tests/read/docx check that both paths give the same grid.
+more than twice the bare parse (bench/read_docx.py). So ONE C-filtered ``iter`` per table
+surfaces only rows, cells, paragraphs, styles, text, merges — and the few elements the full
+reader treats specially (fields, revisions, hidden text, drawings, breaks, numbering, nested
+tables …). Rows are scanned as their elements come; a row that turns out to hold something
+special is dropped from the scan and read through the full reader, cell by cell, when it ends.
+tests/read/docx check that both paths give the same grid.
 
 Header rows and paths: ``table_headers``. Tracked row deletions (``w:trPr/w:del``) drop the row:
 final view.
@@ -25,8 +26,6 @@ from dataclasses import dataclass
 from itertools import chain
 from types import SimpleNamespace
 from typing import Callable
-
-from lxml import etree
 
 from docgen.read.docx.ns import (
     ALTERNATE_CONTENT,
@@ -56,7 +55,6 @@ from docgen.read.docx.ns import (
     VAL,
     VANISH,
     VMERGE,
-    W_NS,
     B,
     P,
     R,
@@ -69,8 +67,8 @@ from docgen.read.docx.text import FULL_READER_TAGS, PText, choose_branch
 from docgen.read.model import Cell, Location, Table
 
 FILL = w("fill")
-#: stands for the end of a row in the body-row scan: closes the last cell like a next ``w:tc``
-_ROW_END = (SimpleNamespace(tag=TC),)
+#: stands for the end of the table in the table scan: closes the last row like a next ``w:tr``
+_TABLE_END = (SimpleNamespace(tag=TR),)
 
 
 @dataclass
@@ -107,15 +105,6 @@ def _trpr(trpr) -> tuple[int, int, bool, str | None]:
     return before, after, header, change
 
 
-def _row_props(tr) -> tuple[int, int, bool]:
-    """(gridBefore, gridAfter, tblHeader) of a plain row's ``w:trPr`` (its first child when present;
-    plain rows carry no tracked row change: ``_plain_rows`` sends those to the full reader)."""
-    first = tr[0] if len(tr) else None
-    if first is not None and first.tag == TRPR:
-        return _trpr(first)[:3]
-    return 0, 0, False
-
-
 def _unwrap(el):
     """Children of a content control / custom XML / alternate content wrapping rows, cells or blocks."""
     if el.tag == SDT:
@@ -133,15 +122,11 @@ _WRAPPERS = (SDT, CUSTOM_XML, ALTERNATE_CONTENT)
 #: (fields, revisions, hidden text, drawings, breaks, numbering, nested tables …), formatting
 #: revisions (their old w:b would be misread) and legacy horizontal merges
 _ROW_NEEDS_READER = FULL_READER_TAGS + (w("rPrChange"), w("pPrChange"), w("tcPrChange"), w("trPrChange"), HMERGE)
-#: the only elements the plain-row scan looks at (C-filtered: formatting never reaches Python);
-#: runs, bold and shading only for the first rows, the header candidates
-_PLAIN_TAGS = (TC, P, PSTYLE, T, GRID_SPAN, VMERGE)
-_HEADER_TAGS = _PLAIN_TAGS + (R, B, SHD)
-#: below the header candidates, when no paragraph style of the table is special, the style
-#: elements need not surface either (one per cell paragraph: a quarter of what the scan meets)
-_BODY_TAGS = (TC, P, T, GRID_SPAN, VMERGE)
-#: the paragraph style ids used anywhere in a table, as plain strings (no element proxies)
-_STYLE_IDS = etree.XPath(".//w:pStyle/@w:val", namespaces={"w": W_NS}, smart_strings=False)
+#: what the table scan surfaces (C-filtered: formatting never reaches Python): rows, cells,
+#: paragraphs, styles, text, spans, vertical merges, bold and shading — and everything that
+#: sends a row to the full reader
+_ROW_PROPS = (GRID_BEFORE, GRID_AFTER, TBL_HEADER)
+_SCAN_TAGS = (TR, TC, P, PSTYLE, T, GRID_SPAN, VMERGE, B, SHD) + _ROW_PROPS + _ROW_NEEDS_READER
 # the quick cell-paragraph path (TableBuilder._quick): run properties / paragraph properties /
 # paragraph children it must leave to the full reader, and children it may ignore
 _RPR_FULL = {VANISH, RSTYLE, INS, DEL}
@@ -166,7 +151,6 @@ class TableBuilder:
         self.tables: list[Table] = []
         self.images: list[tuple[int, CellImage]] = []  # (table index, image)
         self.revisions = 0
-        self.cells: list[Cell] = []  # every Cell object made, once (Cell.norm is filled in later)
         self._started = False
         self._emphasis: dict[int, bool] = {}  # id(cell) → bold or shaded (header detection only)
         self._fast_ok = not reader.is_special(None)  # a numbered/hidden default style: no fast path
@@ -182,242 +166,232 @@ class TableBuilder:
         self.tables.append(table)
         grid: list[list] = []
         marked: list[bool] = []
-        plain = self._plain_rows(tbl)
-        body_tags = _PLAIN_TAGS
-        if plain is not None:
-            is_special = self.reader.is_special
-            if not any(is_special(sid) for sid in set(_STYLE_IDS(tbl))):
-                body_tags = _BODY_TAGS
-        pending = list(tbl)
-        pending.reverse()
-        while pending:
-            el = pending.pop()
-            tag = el.tag
-            if tag == TR:
-                if plain is None or id(el) not in plain[0]:
-                    self._row(el, index, grid, marked, n_cols)
-                elif len(grid) >= EMPHASIS_ROWS and body_tags is _BODY_TAGS:
-                    if not self._scan_body_row(el, index, grid, marked, n_cols):
-                        self._row(el, index, grid, marked, n_cols)
-                elif not self._scan_row(el, index, grid, marked, n_cols, body_tags):
-                    self._row(el, index, grid, marked, n_cols)
-            elif tag in _WRAPPERS:
-                inner = _unwrap(el)
-                inner.reverse()
-                pending.extend(inner)
+        if self._plain_rows(tbl):
+            self._scan_table(tbl, index, grid, marked, n_cols)
+        else:
+            self._rows(list(tbl), index, grid, marked, n_cols)
         width = max([n_cols] + [len(line) for line in grid])
         for r, line in enumerate(grid):
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
             if not all(line):  # (not ``None in line``: that calls Cell.__eq__ per element)
-                _fill(line, r, self.cells)
+                _fill(line, r)
         table.grid = grid
         table.header_rows = detect_header_rows(grid, marked, self._emphasis)
         table.header_paths = header_paths(grid, table.header_rows)
         return table
 
-    def _plain_rows(self, tbl) -> tuple[set[int], list] | None:
-        """The table's rows with nothing for the full reader in them, as ids — the row proxies
-        are kept alive so the ids stay valid. One C-filtered pass over the table surfaces only the
-        few elements that need the reader (filtering with many tags is cheap when almost nothing
-        matches; in the row scan it would not be), and rules out their rows."""
-        if not self._fast_ok or self.reader.fields.frames:
-            return None
-        rows = [el for el in tbl if el.tag == TR]
-        complex_rows: set[int] = set()
-        for el in tbl.iter(*_ROW_NEEDS_READER):
-            parent = el.getparent()
-            while parent is not None and parent is not tbl:
-                if parent.tag == TR and parent.getparent() is tbl:
-                    complex_rows.add(id(parent))
-                    break
-                parent = parent.getparent()
-        return {id(tr) for tr in rows} - complex_rows, rows
+    def _plain_rows(self, tbl) -> bool:
+        """Whether plain rows of this table may be scanned (``_scan_table``) at all: not when the
+        default paragraph style is numbered or hidden, nor inside a complex field spanning
+        paragraphs. (tests/read/docx patch this to ``None`` to read every row the full way.)"""
+        return self._fast_ok and not self.reader.fields.frames
 
-    def _scan_row(self, tr, index: int, grid: list, marked: list, n_cols: int, body_tags=_PLAIN_TAGS) -> bool:
-        """The fast path for a plain row: one C-filtered ``tr.iter()`` over the few elements that
-        matter — cell, paragraph, style, text, span, vertical merge; for the header candidates
-        also run, bold and shading — collecting ``w:t`` text per paragraph per cell. Formatting
-        elements never reach Python, and they are most of a table. Pre-order tells contexts
-        apart: a ``w:b`` before the paragraph's first ``w:r`` formats the paragraph mark, a
-        ``w:shd`` between ``w:tc`` and its first ``w:p`` is the cell's. Only rows ``_plain_rows``
-        cleared come here; a numbered or hidden paragraph style or text in a merged-away cell
-        still makes it return ``False`` with nothing changed. ``body_tags`` leaves out the style
-        elements below the header candidates when ``build`` found no special style in the table."""
+    def _rows(self, items: list, index: int, grid: list, marked: list, n_cols: int) -> None:
+        """Rows (and the rows inside content controls / custom XML / alternate content wrapping
+        rows) through the full reader, in document order."""
+        pending = list(items)
+        pending.reverse()
+        while pending:
+            el = pending.pop()
+            tag = el.tag
+            if tag == TR:
+                self._row(el, index, grid, marked, n_cols)
+            elif tag in _WRAPPERS:
+                inner = _unwrap(el)
+                inner.reverse()
+                pending.extend(inner)
+
+    def _abandon(self, line: list, r: int, undo: list) -> None:
+        """Forget what a row scan made before it met something for the full reader: the emphasis
+        entries of its new cells (an id may be reused by a later cell) and the row spans it
+        extended (the row's ``line`` itself is dropped)."""
+        emphasis = self._emphasis
+        for cell in line:
+            if cell is not None and cell.row == r:
+                emphasis.pop(id(cell), None)
+        for origin, rowspan in reversed(undo):
+            origin.rowspan = rowspan
+
+    def _scan_table(self, tbl, index: int, grid: list, marked: list, n_cols: int) -> None:
+        """The fast path: ONE C-filtered ``tbl.iter()`` over the whole table surfaces only rows,
+        cells, paragraphs, styles, text, spans, vertical merges, bold and shading — and every
+        element the full reader treats specially. Formatting elements never reach Python, and
+        they are most of a table. A row is scanned as its elements come; when one of its elements
+        needs the full reader (or a numbered/hidden paragraph style, text outside a paragraph,
+        text in a merged-away cell), what the scan made is dropped and the row goes through
+        ``_row`` when it ends — rows stay in document order either way. (One iterator per table,
+        not a pre-pass plus one per row: lxml's per-iterator set-up and the second pass over
+        every node cost more than the extra tags; docs/benchmarks.md, issue 4.)
+
+        Pre-order tells contexts apart: a ``w:shd`` between ``w:tc`` and its first ``w:p`` is the
+        cell's; a ``w:b`` formats the run it sits in (``w:r/w:rPr/w:b``) or else the paragraph
+        mark. Bold and shading matter for the header candidates only (the first rows).
+        Table-level wrappers (``w:sdt``, ``w:customXml``, ``mc:AlternateContent``) are special
+        elements themselves: their rows go through ``_rows``."""
         special_of = self.reader.special_styles.get
         is_special = self.reader.is_special
-        before, after, header = _row_props(tr)
-        r = len(grid)
-        heading_row = r < EMPHASIS_ROWS
-        above = grid[r - 1] if r else None
-        line: list = [None] * n_cols
-        cells = self.cells
-        n0 = len(cells)
-        col = before
-        parts: list[str] = []
-        npar = 0
-        span = 1
-        vmerge = None
-        in_cell = False
-        # header candidates only: every visible run bold so far / any visible text / cell shaded
-        default_bold = style_bold = self._default_bold
+        default_bold = self._default_bold
         bold_cache = self._bold_of
         emphasis = self._emphasis
-        run_bold = None
-        in_run = cell_props = shaded = any_text = False
+        # tags and the attribute name as locals: the loop below runs ~17,000 times per 100-page report
+        _t, _p, _pstyle, _tc, _tr = T, P, PSTYLE, TC, TR
+        _grid_span, _vmerge, _b, _shd, _r, val = GRID_SPAN, VMERGE, B, SHD, R, VAL
+        row = None
+        scanning = full = False  # the current top-level row: being scanned / left to the full reader
+        # per-row state (set when a row starts)
+        r = col = npar = span = after = 0
+        header = heading_row = in_cell = False
+        line: list = []
+        above = vmerge = None
+        undo: list = []
+        buf = ""
+        # header candidates only: cell shaded / any visible text / every visible run bold so far
+        style_bold = cell_props = shaded = any_text = False
         all_bold = True
-        for el in tr.iter(*(_HEADER_TAGS if heading_row else body_tags)):
+        bold_run = None  # the w:r whose w:rPr/w:b was seen last, and its value
+        bold_val = False
+        for el in chain(tbl.iter(*_SCAN_TAGS), _TABLE_END):
             tag = el.tag
-            if tag == T:
-                if not npar:
-                    del cells[n0:]
-                    return False
-                text = el.text
-                if text:
-                    parts.append(text)
-                    if heading_row and not text.isspace():
-                        any_text = True
-                        if all_bold and not (run_bold if run_bold is not None else style_bold):
-                            all_bold = False
-            elif tag == P:
-                if not in_cell:
-                    del cells[n0:]
-                    return False
-                if npar:
-                    parts.append("\n")
-                npar += 1
-                style_bold = default_bold
-                in_run = cell_props = False
-            elif tag == PSTYLE:
-                sid = el.get(VAL)
-                special = special_of(sid)
-                if special is None:
-                    special = is_special(sid)
-                if special:
-                    del cells[n0:]  # a numbered or hidden style: the full reader takes the row
-                    return False
-                if heading_row:
-                    style_bold = bold_cache.get(sid)
-                    if style_bold is None:
-                        style_bold = self._style_bold(sid)
-            elif tag == TC:
+            if scanning:
+                if tag == _t:
+                    if not npar:  # text outside any paragraph
+                        self._abandon(line, r, undo)
+                        scanning, full = False, True
+                        continue
+                    text = el.text
+                    if text:
+                        buf += text
+                        if heading_row and not text.isspace():
+                            any_text = True
+                            if all_bold:
+                                run_bold = bold_val if bold_run is not None and el.getparent() is bold_run else None
+                                if not (run_bold if run_bold is not None else style_bold):
+                                    all_bold = False
+                    continue
+                if tag == _p:
+                    if not in_cell:  # a paragraph outside any cell
+                        self._abandon(line, r, undo)
+                        scanning, full = False, True
+                        continue
+                    if npar:
+                        buf += "\n"
+                    npar += 1
+                    style_bold = default_bold
+                    cell_props = False
+                    continue
+                if tag == _pstyle:
+                    sid = el.get(val)
+                    special = special_of(sid)
+                    if special is None:
+                        special = is_special(sid)
+                    if special:  # a numbered or hidden style: the full reader takes the row
+                        self._abandon(line, r, undo)
+                        scanning, full = False, True
+                    elif heading_row:
+                        style_bold = bold_cache.get(sid)
+                        if style_bold is None:
+                            style_bold = self._style_bold(sid)
+                    continue
+                if tag != _tc:
+                    if tag == _grid_span:
+                        span = max(1, _int(el.get(val), 1))
+                        continue
+                    if tag == _vmerge:
+                        vmerge = el.get(val) or "continue"
+                        continue
+                    if tag == _b:
+                        if heading_row:
+                            run = el.getparent().getparent()
+                            if run is not None and run.tag == _r:
+                                bold_run, bold_val = run, on(el)
+                        continue
+                    if tag == _shd:
+                        if heading_row and cell_props:  # the cell's own shading
+                            fill = (el.get(FILL) or "").lower()
+                            if fill not in ("", "auto", "ffffff"):
+                                shaded = True
+                        continue
+                    if tag in _ROW_PROPS:  # w:trPr's, before the row's first cell (as ``_row`` reads them)
+                        if not in_cell:
+                            if tag == GRID_BEFORE:
+                                col = _int(el.get(val))
+                            elif tag == GRID_AFTER:
+                                after = _int(el.get(val))
+                            else:
+                                header = on(el)
+                        continue
+                    if tag == _tr:
+                        if el is not _TABLE_END[0] and el.getparent() is not tbl:
+                            continue  # (not a row of this table: ignored, as by the full reader)
+                    elif not (tag in _WRAPPERS and el.getparent() is tbl):
+                        top = el
+                        parent = top.getparent()
+                        while parent is not None and parent is not tbl:
+                            top, parent = parent, parent.getparent()
+                        if top is row:  # something for the full reader inside this row
+                            self._abandon(line, r, undo)
+                            scanning, full = False, True
+                        continue
+                # a cell starts, or the row ends (next row, a table-level wrapper, the table's end)
                 if in_cell:
-                    text = "".join(parts) if npar < 2 else "".join(parts).strip("\n")
+                    text = buf if npar < 2 else buf.strip("\n")
                     if span == 1 and vmerge is None and col < n_cols:
-                        cell = Cell(text, "", r, col, 1, 1, ())  # the common case, inline
-                        line[col] = cell
-                        cells.append(cell)
+                        line[col] = cell = Cell(text, "", r, col, 1, 1, ())  # the common case, inline
                         if heading_row:
                             emphasis[id(cell)] = shaded or (any_text and all_bold)
                         col += 1
                     else:
+                        if vmerge == "continue" and above is not None and col < len(above) and above[col] is not None:
+                            undo.append((above[col], above[col].rowspan))
                         col = self._scanned_cell(line, above, index, r, col, text, span, vmerge,
                                                  shaded or (any_text and all_bold))
                         if col < 0:
-                            del cells[n0:]
-                            return False
-                    parts = []
-                in_cell = cell_props = True
-                npar = 0
-                span = 1
-                vmerge = None
-                shaded = any_text = False
-                all_bold = True
-            elif tag == GRID_SPAN:
-                span = max(1, _int(el.get(VAL), 1))
-            elif tag == VMERGE:
-                vmerge = el.get(VAL) or "continue"
-            elif tag == R:
-                in_run = True
-                run_bold = None
-            elif tag == B:
-                if in_run:
-                    run_bold = on(el)
-            elif cell_props:  # w:shd, the cell's own shading
-                fill = (el.get(FILL) or "").lower()
-                if fill not in ("", "auto", "ffffff"):
-                    shaded = True
-        if in_cell:
-            text = "".join(parts) if npar < 2 else "".join(parts).strip("\n")
-            if span == 1 and vmerge is None and col < n_cols:
-                cell = Cell(text, "", r, col, 1, 1, ())
-                line[col] = cell
-                cells.append(cell)
-                if heading_row:
-                    emphasis[id(cell)] = shaded or (any_text and all_bold)
-                col += 1
-            else:
-                col = self._scanned_cell(line, above, index, r, col, text, span, vmerge,
-                                         shaded or (any_text and all_bold))
-                if col < 0:
-                    del cells[n0:]
-                    return False
-        return self._close_row(grid, marked, line, col + after, header)
-
-    def _scan_body_row(self, tr, index: int, grid: list, marked: list, n_cols: int) -> bool:
-        """``_scan_row`` for the common row: below the header candidates, in a table with no special
-        paragraph style — only cells, paragraphs, text, spans and vertical merges surface, and
-        the text of a cell is built by concatenation (one ``w:t`` per cell is the rule). Same
-        result as ``_scan_row``, which tests/read/docx compare against the full reader."""
-        before, after, header = _row_props(tr)
-        r = len(grid)
-        line: list = [None] * n_cols
-        cells = self.cells
-        n0 = len(cells)
-        col = before
-        buf = ""
-        npar = 0
-        span = 1
-        vmerge = None
-        in_cell = False
-        for el in chain(tr.iter(*_BODY_TAGS), _ROW_END):  # the row's end closes its last cell
-            tag = el.tag
-            if tag == T:
-                if not npar:
-                    break  # text outside any paragraph
-                piece = el.text
-                if piece:
-                    buf += piece
-            elif tag == P:
-                if not in_cell:
-                    break  # a paragraph outside any cell
-                if npar:
-                    buf += "\n"
-                npar += 1
-            elif tag == TC:
-                if in_cell:
-                    text = buf if npar < 2 else buf.strip("\n")
-                    if span == 1 and vmerge is None and col < n_cols:
-                        line[col] = cell = Cell(text, "", r, col, 1, 1, ())
-                        cells.append(cell)
-                        col += 1
-                    else:
-                        col = self._scanned_cell(line, grid[r - 1] if r else None, index, r, col, text, span, vmerge,
-                                                 False)
-                        if col < 0:
-                            break
+                            self._abandon(line, r, undo)
+                            scanning, full = False, True
                     buf = ""
-                in_cell = True
-                npar = 0
-                span = 1
-                vmerge = None
-            elif tag == GRID_SPAN:
-                span = max(1, _int(el.get(VAL), 1))
-            else:  # VMERGE
-                vmerge = el.get(VAL) or "continue"
-        else:
-            return self._close_row(grid, marked, line, col + after, header)
-        del cells[n0:]  # the full reader takes the row: forget what this scan made
-        return False
-
-    def _close_row(self, grid: list, marked: list, line: list, end: int, header: bool) -> bool:
-        """Append a scanned row (padded to ``end`` for gridAfter) to the grid."""
-        if len(line) < end:
-            line.extend([None] * (end - len(line)))
-        grid.append(line)
-        marked.append(header)
-        self._started = True
-        return True
+                if tag == _tc:
+                    if scanning:
+                        in_cell = cell_props = True
+                        npar = 0
+                        span = 1
+                        vmerge = None
+                        shaded = any_text = False
+                        all_bold = True
+                    continue
+                if scanning:  # the row is complete (padded for gridAfter)
+                    if col + after > len(line):
+                        line.extend([None] * (col + after - len(line)))
+                    grid.append(line)
+                    marked.append(header)
+                    self._started = True
+                    scanning = False
+            elif tag == _tr:
+                if el is not _TABLE_END[0] and el.getparent() is not tbl:
+                    continue  # a row of a nested table or inside a table-level wrapper
+            elif not (tag in _WRAPPERS and el.getparent() is tbl):
+                continue
+            # a new top-level item: the row before it may still need the full reader
+            if full:
+                self._row(row, index, grid, marked, n_cols)
+                full = False
+            if tag != _tr:  # a table-level wrapper: its rows through the full reader
+                self._rows([el], index, grid, marked, n_cols)
+                continue
+            if el is _TABLE_END[0]:
+                break
+            row = el
+            scanning = True
+            col = after = 0
+            header = False
+            r = len(grid)
+            heading_row = r < EMPHASIS_ROWS
+            above = grid[r - 1] if r else None
+            line = [None] * n_cols
+            undo = []
+            buf = ""
+            npar = 0
+            in_cell = False
 
     def _scanned_cell(self, line: list, above, index: int, r: int, col: int, text: str, span: int,
                       vmerge: str | None, emphasis: bool) -> int:
@@ -547,7 +521,6 @@ class TableBuilder:
             self._keep_images(images, left, table_index)
             return end
         cell = Cell(text, "", r, c, 1, span, nested)
-        self.cells.append(cell)
         self._emphasis[id(cell)] = emphasis
         if span == 1:
             line[c] = cell
@@ -635,7 +608,7 @@ class TableBuilder:
             self.images.append((index, CellImage(info, cell.row, cell.col)))
 
 
-def _fill(line: list, r: int, cells: list) -> None:
+def _fill(line: list, r: int) -> None:
     """gridBefore / gridAfter / short rows: one empty filler cell per gap."""
     n = len(line)
     c = 0
@@ -645,7 +618,6 @@ def _fill(line: list, r: int, cells: list) -> None:
             while c < n and line[c] is None:
                 c += 1
             filler = Cell("", "", r, start, 1, c - start)
-            cells.append(filler)
             for x in range(start, c):
                 line[x] = filler
         else:

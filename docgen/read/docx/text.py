@@ -114,7 +114,7 @@ M_T = "{%s}t" % M_NS
 V_TEXTPATH = "{%s}textpath" % V_NS
 SYM_CHAR = w("char")
 PARA_MARK_CHANGES = (INS, DEL, MOVE_FROM, MOVE_TO)
-#: Elements whose presence in a table row needs this reader (``tables.TableBuilder._scan_row``
+#: Elements whose presence in a table row needs this reader (``tables.TableBuilder._scan_table``
 #: collects plain ``w:t`` text only): fields, revisions, hidden text, drawings, text boxes, breaks
 #: and other characters, numbering, nested tables, content controls, math, foreign XML.
 FULL_READER_TAGS = (FLD_CHAR, INSTR_TEXT, FLD_SIMPLE, INS, DEL, MOVE_FROM, MOVE_TO, VANISH, ALTERNATE_CONTENT, DRAWING,

@@ -57,7 +57,6 @@ class BodyWalker:
         self.pages = PageCounter(body)
         self.items: list[ParaRec | TableRec] = []
         self.tables: list[Table] = []
-        self.cells: list = []  # every Cell of every table, each once
         self.paragraphs = 0
         self.table_revisions = 0
 
@@ -117,7 +116,6 @@ class BodyWalker:
             self.tables[built.index] = built
         self.pages.content()
         self.table_revisions += builder.revisions
-        self.cells.extend(builder.cells)
         self.items.append(TableRec(table, builder.tables, builder.images, page, self.paragraphs))
 
     def _alloc(self) -> int:

@@ -200,3 +200,28 @@ def test_style_based_on_a_heading_but_set_to_body_text(docx, wml):
                                 "</w:styles>")
     doc = docx(wml.p("本章介绍审核的准备工作和组织机构的建立情况，供评审专家参阅。", style="Lead"), styles=styles)
     assert doc.headings == [] and doc.paragraphs[0].style == "Lead"
+
+
+def test_table_level_content_control_and_a_late_special_cell_fast_and_full_reader_agree(docx, wml, monkeypatch):
+    """The table scan meets a row's special element only after it placed earlier cells of that row
+    (here a vMerge continuation, whose row span it must give back), and rows wrapped in a
+    table-level content control between plain rows: both must read as the full reader reads them."""
+    rows = [wml.tr(wml.tc("类别"), wml.tc("名称"), wml.tc("数量"))]
+    rows += [wml.tr(wml.tc(f"类{i}"), wml.tc(f"名{i}"), wml.tc(str(i))) for i in range(3)]
+    rows.append(wml.tr(wml.tc("废水", VM_RESTART), wml.tc("COD"), wml.tc("1.5")))
+    rows.append(wml.tr(wml.tc("", VM_CONTINUE), wml.tc("氨氮"),
+                       '<w:tc><w:p><w:r><w:t>0</w:t><w:tab/><w:t>2</w:t></w:r></w:p></w:tc>'))
+    rows.append(f"<w:sdt><w:sdtContent>{wml.tr(wml.tc('包'), wml.tc('装'), wml.tc('行'))}</w:sdtContent></w:sdt>")
+    rows.append(wml.tr(wml.tc("合计"), wml.tc(""), wml.tc("9")))
+    body = wml.tbl(*rows, cols=3)
+    fast = docx(body).tables[0]
+    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
+    slow = docx(body).tables[0]
+    shape = lambda t: [[(c.text, c.row, c.col, c.rowspan, c.colspan) for c in r] for r in t.grid]  # noqa: E731
+    assert shape(fast) == shape(slow)
+    assert (fast.header_rows, fast.header_paths) == (slow.header_rows, slow.header_paths)
+    g = fast.grid
+    assert g[4][0] is g[5][0] and g[4][0].rowspan == 2
+    assert [c.text for c in g[5]] == ["废水", "氨氮", "0\t2"]
+    assert [c.text for c in g[6]] == ["包", "装", "行"]
+    assert [c.text for c in g[7]] == ["合计", "", "9"]
