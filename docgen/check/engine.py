@@ -15,15 +15,15 @@ from pathlib import Path
 import yaml
 
 from docgen import __version__
-from docgen.gcpause import gc_paused
 from docgen.check.builtin import builtin_finding
 from docgen.check.conditions import CONDITIONS
 from docgen.check.context import RuleContext
 from docgen.check.findings import DocumentResult, Finding, FindingLocation, count, verdict
 from docgen.check.kinds import KINDS, NotEvaluableRule, load_kinds
 from docgen.check.profile import Profile
+from docgen.check.recognise import DEFAULT_PROFILES, recognise_kind  # noqa: F401 — re-exported: callers use engine.*
+from docgen.gcpause import gc_paused
 from docgen.read.model import Document, NotEvaluable
-from docgen.industry.recognise import PROFILES as INDUSTRY_PROFILES, recognise_industry  # industry-wide audits (issue 9)
 
 
 @dataclass(frozen=True)
@@ -131,26 +131,3 @@ def _check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=Non
     return DocumentResult(file=doc.path, sha256=doc.sha256, profile={"id": profile.id, "version": profile.version},
                           engine_version=__version__, verdict=verdict(findings), counts=count(findings),
                           findings=findings, kind=profile.kind)
-
-
-def recognise_kind(doc: Document | NotEvaluable) -> tuple[str, str]:
-    """evaluation or acceptance, and why: the title on the cover / properties / first headings."""
-    if isinstance(doc, NotEvaluable):
-        return "evaluation", "文件无法读取，按评估报告处理"
-    head = " ".join([doc.properties.get("title", "")] + [p.text for p in doc.paragraphs[:15]]
-                    + [h.title for h in doc.headings[:3]])
-    industry = recognise_industry(head, doc.headings)
-    if industry is not None:
-        return industry
-    if "年度清洁生产整体报告" in head:
-        return "park-annual", "封面/标题含“年度清洁生产整体报告”，按园区年度清洁生产整体报告审查"
-    if "园区清洁生产审核报告" in head:
-        return "park", "封面/标题含“园区清洁生产审核报告”，按园区清洁生产审核报告审查"
-    if "验收报告" in head or "审核验收" in head:
-        return "acceptance", "封面/标题含“验收报告”，按验收报告审查"
-    return "evaluation", "封面/标题未见“验收报告”，按审核报告（评估）审查"
-
-
-DEFAULT_PROFILES = {"evaluation": "national-2018-evaluation", "acceptance": "national-2018-acceptance"}
-DEFAULT_PROFILES.update(INDUSTRY_PROFILES)
-DEFAULT_PROFILES.update({"park": "park-audit", "park-annual": "park-annual"})

@@ -28,17 +28,13 @@ from docgen import exitcodes
 from docgen.check import engine
 from docgen.check.findings import SEVERITY_RANK, DocumentResult
 from docgen.check.profile import Profile, ProfileError, apply_policy, load_profile
-from docgen.industry.recognise import KIND_ZH as INDUSTRY_KIND_ZH
+from docgen.check.recognise import KIND_ZH  # noqa: F401 — how a recognised kind is named in the notes
 from docgen.read import read_document
 from docgen.read.model import Document, NotEvaluable
 
 #: File types a directory argument expands to (the formats ``read_document`` accepts).
 SUFFIXES = (".docx", ".pdf", ".doc", ".wps")
 
-#: How a recognised report kind is named in the notes.
-KIND_ZH = {"evaluation": "审核报告（评估）", "acceptance": "验收报告"}
-KIND_ZH.update(INDUSTRY_KIND_ZH)
-KIND_ZH.update({"park": "园区清洁生产审核报告", "park-annual": "园区年度清洁生产整体报告"})
 
 
 class CheckUsageError(Exception):
