@@ -147,13 +147,20 @@ def product_column(ctx):
         raise NotEvaluableRule("表中没有可核算的能源行（缺少实物量、折标系数或能源名称无法识别）")
 
 
-def _with_reference_unit(ctx, factor: ParsedNumber, key: str | None) -> ParsedNumber | None:
-    """A factor printed without a unit takes the unit of the reference factor for its carrier."""
+def _reference_or_none(ctx, key: str | None) -> Factor | None:
+    """The reference factor for a recognised carrier; None when there is none to compare with."""
     if key is None:
         return None
     try:
-        ref = _reference(ctx, key)
+        return _reference(ctx, key)
     except CalcError:
+        return None
+
+
+def _with_reference_unit(ctx, factor: ParsedNumber, key: str | None) -> ParsedNumber | None:
+    """A factor printed without a unit takes the unit of the reference factor for its carrier."""
+    ref = _reference_or_none(ctx, key)
+    if ref is None:
         return None
     return ParsedNumber(factor.value, factor.places, factor.step, ref.unit, factor.percent, factor.text, factor.approx)
 
@@ -176,11 +183,8 @@ def _check_product(ctx, t, r, q_col, r_col, unit_col, factor, key, carrier_text)
         if factor.unit and factor.unit not in k_text:
             k_text = f"{k_text} {factor.unit}"
     else:
-        if key is None:
-            return None
-        try:
-            ref = _reference(ctx, key)
-        except CalcError:
+        ref = _reference_or_none(ctx, key)
+        if ref is None:
             return None
         k_iv, k_unit = Interval.exact(ref.value), ref.unit
         k_text = f"{ref.value} {ref.unit}"
