@@ -14,6 +14,7 @@ from itertools import groupby
 from docgen.archive import sheet
 from docgen.archive.items import ArchiveList
 from docgen.archive.manifest import SOURCE_ZH, STATUS_ZH, Manifest
+from docgen.numfmt import fmt_date
 
 # column widths (twips) over the text width; the last column takes the rest
 _WIDTHS = (900, 900, 500, 1700, 1100, 700)
@@ -70,5 +71,5 @@ def checklist_docx(manifest: Manifest, archive: ArchiveList, date: dt.date) -> b
         blocks.append(sheet.text("未归入档案项的文件（未放入档案包）：", bold=True))
         blocks += [sheet.text(f"{u['file']}：{u['reason']}") for u in manifest.unmatched]
     blocks.append(sheet.text(f"来源：{archive.source}"))
-    blocks += sheet.signature("归档经办人（签字）：", f"{date.year}年{date.month}月{date.day}日")
+    blocks += sheet.signature("归档经办人（签字）：", fmt_date(date))
     return sheet.sheet_docx(blocks, doc_title=archive.title, header=f"{e.get('name', '')}清洁生产审核档案", date=date)

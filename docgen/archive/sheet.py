@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.render.docxpkg import core_properties_xml, normalise_docx
+from docgen.render.ooxml import esc
 from docgen.render.template_build.forms import Cell, box, form_table, label, para, row, signature, title, value
 from docgen.render.template_build.package import Block, build_docx, raw
 from docgen.render.template_build.typography import text_width_twips
@@ -29,18 +30,12 @@ def heading(text_: str, level: int = 1, *, new_page: bool = True) -> Block:
     style = f"Heading{level}"
     page = '<w:pageBreakBefore w:val="0"/>' if level == 1 and not new_page else ""  # schema: before numPr
     return raw(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{page}{extra}</w:pPr>'
-               f'<w:r><w:t xml:space="preserve">{_esc(text_)}</w:t></w:r></w:p>')
+               f'<w:r><w:t xml:space="preserve">{esc(text_)}</w:t></w:r></w:p>')
 
 
 def text(line: str, *, bold: bool = False, jc: str | None = None) -> Block:
     """A body line without first-line indent (lists and labels rather than prose)."""
     return raw(para(line, "Normal", bold=bold, jc=jc))
-
-
-def _esc(s: str) -> str:
-    from docgen.render.ooxml import esc
-
-    return esc(s)
 
 
 def sheet_docx(blocks: list[Block], *, doc_title: str, header: str, date: dt.date | None = None,

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from docgen.numfmt import fmt_date
 from docgen.read.numerals import parse as parse_numeral
 
 Precision = Literal["day", "month"]
@@ -131,7 +132,7 @@ from docgen.track.periods import add_months, month_end  # noqa: E402,F401
 
 def show(d: dt.date, precision: Precision = "day") -> str:
     """A date the way a Chinese reader expects it: 2024年6月15日 / 2024年6月."""
-    return f"{d.year}年{d.month}月" + (f"{d.day}日" if precision == "day" else "")
+    return fmt_date(d) if precision == "day" else f"{d.year}年{d.month}月"
 
 
 def same_or_before(a: dt.date, a_prec: Precision, b: dt.date, b_prec: Precision) -> bool:

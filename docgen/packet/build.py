@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen.numfmt import fmt_date
 from docgen.packet.sheets import REPORT_ZH, PacketInfo
 
 SECTIONS = (  # file stem, bookmark title
@@ -57,7 +58,7 @@ def _info(report: Path, result, audit, stage: str, submitted: dt.date | None, pr
         for title in sorted(REPORT_ZH.values(), key=len, reverse=True):
             enterprise = enterprise.replace(title, "")
         enterprise = enterprise.strip(" _-") or report.stem
-    shown = f"{when.year}年{when.month}月{when.day}日" if when else "未提供"
+    shown = fmt_date(when) if when else "未提供"
     return PacketInfo(enterprise=enterprise, stage=stage, consultancy=consultancy, submitted=shown,
                       report_file=report.name, profile=f"{profile.id} {profile.version}", date=when or dt.date.today())
 

@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from docgen.check.findings import Finding, FindingLocation, count, verdict
 from docgen.check.kinds.placeholders import text_spots
+from docgen.track.periods import show
 from docgen.track.register import Enterprise, RegisterError, open_register
 from docgen.track.status import evaluate
 
@@ -79,7 +80,7 @@ class RegisterCheck:
             severity = SEVERITY.get(d.state)
             if severity is None:
                 continue
-            message = f"名录记录：{e.name}「{d.rule.name}」{d.state_zh}（期限 {d.due.date.year}年{d.due.date.month}月{d.due.date.day}日"
+            message = f"名录记录：{e.name}「{d.rule.name}」{d.state_zh}（期限 {show(d.due.date)}"
             message += {"overdue": f"，已逾期 {d.days} 天）", "late": f"，逾期 {d.days} 天完成）",
                         "due_soon": f"，还剩 {d.days} 天）"}[d.state]
             out.append(_finding(d.rule.code, d.rule.basis, d.rule.name, severity, "fail", message,

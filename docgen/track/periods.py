@@ -30,6 +30,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from docgen.numfmt import fmt_date
 from docgen.track.holidays import WEEKDAY_ZH, HolidayCalendar, UncoveredYear, default_calendar
 
 #: a rest stretch longer than this is a data error, not a holiday (the longest is 春节, 9 days)
@@ -49,8 +50,8 @@ def add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def show(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+#: 2025年3月15日, as the register, the returns and the deadline findings write a day
+show = fmt_date
 
 
 @dataclass(frozen=True)
