@@ -7,6 +7,7 @@ Machine output (JSON, schema, figures) goes to stdout; progress and human messag
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -14,14 +15,38 @@ from pathlib import Path
 import click
 
 from docgen import __version__, exitcodes
-from docgen.batch.cli import batch_options
+from docgen.batch.cli import batch, batch_options  # light; `check` shares its options
 
 
 def _echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The ``docgen`` group: the command groups that live next to the code they drive are imported
+    only when called (or listed by ``--help``). Importing them all on every start (the packet's
+    sheets, the industry and park models …) made ``docgen validate`` and every batch worker start
+    ≈ 0.4 s slower instead of ≈ 0.05 s."""
+
+    LAZY = {
+        "track": "docgen.track.cli:track",
+        "industry": "docgen.industry.cli:industry",
+        "park": "docgen.park.cli:park",
+        "package": "docgen.archive.cli:package",
+        "packet": "docgen.packet.cli:packet",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY and name not in self.commands:
+            module, attr = self.LAZY[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", "-V", prog_name="docgen")
 def main() -> None:
     """docgen：清洁生产审核报告的生成与校核工具。
@@ -343,17 +368,7 @@ def rules_show(code: str, profile_id: str | None) -> None:
     click.echo(show_text(rule, profiles), nl=False)
 
 
-# Command groups that live next to the code they drive (one module per area).
-from docgen.archive.cli import package  # noqa: E402
-from docgen.batch.cli import batch  # noqa: E402
-from docgen.industry.cli import industry  # noqa: E402
-from docgen.packet.cli import packet  # noqa: E402
-from docgen.park.cli import park  # noqa: E402
-from docgen.track.cli import track  # noqa: E402
-
-for _command in (batch, track, industry, park, package, packet):
-    main.add_command(_command)
-
+main.add_command(batch)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
