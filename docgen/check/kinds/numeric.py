@@ -166,6 +166,34 @@ def origin_cell(table: Table, r: int, c: int) -> Cell | None:
     return cell
 
 
+def row_cells(table: Table, r: int) -> tuple[tuple[int, Cell, str, ParsedNumber | None], ...]:
+    """(col, cell, matching form, printed number or None) of each distinct cell of row ``r`` — a
+    cell merged across columns once, at its first column — worked out once per row and kept on the
+    Table object. Why: the numeric kinds classify the same rows again and again (total row? labelled
+    差值? group label?), and each test used to re-walk the row, re-deduplicate merged cells and look
+    the normalised text and number up again; a 100-page report has ≈ 4,000 cells."""
+    rows = table.__dict__.get("_row_cells")
+    if rows is None:
+        rows = table.__dict__["_row_cells"] = [None] * len(table.grid)
+    out = rows[r]
+    if out is None:
+        seen: set[int] = set()
+        facts = []
+        for c, cell in enumerate(table.grid[r]):
+            if id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            facts.append((c, cell, cnorm(cell.text), parse_number(cell.text)))
+        out = rows[r] = tuple(facts)
+    return out
+
+
+@lru_cache(maxsize=1024)
+def label_forms(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The matching forms of a label list (rule data: the same few lists for every row)."""
+    return tuple(cnorm(label) for label in labels)
+
+
 def number_at(table: Table, r: int, c: int) -> ParsedNumber | None:
     cell = origin_cell(table, r, c)
     return parse_number(cell.text) if cell is not None else None
@@ -285,16 +313,11 @@ def rows_span(rows: list[int]) -> str:
 
 def _total_label(table: Table, r: int, labels: tuple[str, ...]) -> tuple[str, str] | None:
     """(label cell text, prefix) when a text cell of row r ends with one of ``labels``."""
-    seen: list = []
-    for cell in table.grid[r]:
-        if any(cell is s for s in seen):
+    forms = label_forms(labels)
+    for _c, cell, t, num in row_cells(table, r):
+        if not t or num is not None or not t.endswith(forms):
             continue
-        seen.append(cell)
-        t = cnorm(cell.text)
-        if not t or parse_number(cell.text) is not None:
-            continue
-        for label in labels:
-            lab = cnorm(label)
+        for lab in forms:
             if t.endswith(lab):
                 return cell.text.strip(), t[: -len(lab)]
     return None

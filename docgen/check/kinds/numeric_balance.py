@@ -41,9 +41,11 @@ from docgen.check.kinds.numeric import (
     fmt,
     fmt_tol,
     is_blank,
+    label_forms,
     loc,
     origin_cell,
     places_of,
+    row_cells,
     rows_span,
     table_name,
     value_in,
@@ -54,25 +56,23 @@ HUNDRED = Decimal(100)
 
 
 def _starts(text: str, labels) -> bool:
-    t = cnorm(text).lstrip("一二三四五六七八九十、.()0123456789")
-    return t.startswith(tuple(cnorm(lab) for lab in labels))
+    return _starts_normalised(cnorm(text), labels)
+
+
+def _starts_normalised(t: str, labels) -> bool:
+    return t.lstrip("一二三四五六七八九十、.()0123456789").startswith(label_forms(tuple(labels)))
 
 
 def _cells(table, r):
     """(col, cell) of each distinct cell of row ``r`` (a merged cell once, at its first column)."""
-    seen: set[int] = set()
-    for c, cell in enumerate(table.grid[r]):
-        if id(cell) in seen:
-            continue
-        seen.add(id(cell))
-        yield c, cell
+    return [(c, cell) for c, cell, _t, _n in row_cells(table, r)]
 
 
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
     """(col, figure) of the first number right of a cell containing one of ``labels``."""
-    forms = [cnorm(lab) for lab in labels]
-    for c, cell in _cells(table, r):
-        if parse_number(cell.text) is None and any(f in cnorm(cell.text) for f in forms):
+    forms = label_forms(tuple(labels))
+    for c, cell, t, num in row_cells(table, r):
+        if num is None and any(f in t for f in forms):
             for c2 in range(c + 1, len(table.grid[r])):
                 cell2 = origin_cell(table, r, c2)
                 if cell2 is not None:
@@ -84,11 +84,11 @@ def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
 
 
 def _is_total(table, r, labels, skip_cols=()) -> bool:
-    for c, cell in _cells(table, r):
+    forms = label_forms(tuple(labels))
+    for c, _cell, t, num in row_cells(table, r):
         if c in skip_cols:
             continue
-        t = cnorm(cell.text)
-        if t and parse_number(cell.text) is None and t.endswith(tuple(cnorm(lab) for lab in labels)):
+        if t and num is None and t.endswith(forms):
             return True
     return False
 
@@ -112,14 +112,14 @@ def _stacked(match, spec, p):
         if c == q_col:
             continue
         values = [cnorm(t.grid[r][c].text) for t, r, _ in rows if c < len(t.grid[r])]
-        if any(_starts(v, ins) for v in values) and any(_starts(v, outs) for v in values):
+        if any(_starts_normalised(v, ins) for v in values) and any(_starts_normalised(v, outs) for v in values):
             group_col = c
             break
     sides = {"in": Side("输入"), "out": Side("输出")}
     special: dict[str, tuple] = {}
     current = None
     for t, r, _ in rows:
-        texts = [cell.text for _, cell in _cells(t, r) if cell.text.strip()]
+        texts = [cell.text for _, cell, _n, _v in row_cells(t, r) if cell.text.strip()]
         if group_col is not None:
             g = t.grid[r][group_col].text
             current = "in" if _starts(g, ins) else "out" if _starts(g, outs) else None
