@@ -21,12 +21,13 @@ ids), ``extra`` (more patterns in the file's format), ``max_findings`` (default 
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Sequence
 import re._constants as _sre  # the regex parser's opcodes (the trigger-character analysis)
 import re._parser as _parser
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import yaml
 
@@ -51,11 +52,18 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     merge_gap: int = 3
 
-    @property
+    @cached_property
     def trigger(self) -> re.Pattern | None:
         """A character class every mark contains a character of (None when some pattern does
         not allow one to be derived): texts without any of them need no further look."""
         return trigger_class(tuple(p.regex for p in self.patterns))
+
+    @cached_property
+    def needs(self) -> tuple[frozenset | None, ...]:
+        """``regex_needs`` of each pattern, in order. A text that holds none of a pattern's
+        characters is skipped for that pattern: a candidate text usually holds the trigger of one
+        pattern (a ×, an X), and every pattern would otherwise scan it."""
+        return tuple(regex_needs(p.regex) for p in self.patterns)
 
 
 _MAX_CLASS = 256  # a character class larger than this (e.g. every CJK ideograph) is no useful filter
@@ -102,14 +110,6 @@ def regex_needs(rx: re.Pattern) -> frozenset | None:
         return _needed(_parser.parse(rx.pattern, rx.flags))
     except Exception:  # noqa: BLE001 — a construct the analysis does not know: no filter
         return None
-
-
-@lru_cache(maxsize=32)
-def pattern_needs(patterns: tuple[Pattern, ...]) -> tuple[frozenset | None, ...]:
-    """``regex_needs`` per pattern. A text that holds none of a pattern's characters is skipped
-    for that pattern: a candidate text usually holds the trigger of one pattern (a ×, an X), and
-    every pattern would otherwise scan it."""
-    return tuple(regex_needs(p.regex) for p in patterns)
 
 
 @lru_cache(maxsize=32)
@@ -174,9 +174,16 @@ def _load_file(name: str) -> tuple[tuple[dict, ...], int]:
 
 
 def load_patterns(name: str = DEFAULT_FILE, disable: tuple[str, ...] = (), extra: tuple = ()) -> PatternSet:
+    """The pattern set of a rule's params — built once per distinct params (rule data), so that its
+    trigger class and per-pattern characters are worked out once, not for every document."""
+    return _pattern_set(name, tuple(disable), json.dumps(list(extra), ensure_ascii=False, sort_keys=True))
+
+
+@lru_cache(maxsize=64)
+def _pattern_set(name: str, disable: tuple[str, ...], extra_json: str) -> PatternSet:
     entries, gap = _load_file(name)
     patterns = [_compile(p, name) for p in entries if p.get("id") not in disable]
-    patterns += [_compile(dict(p), "规则参数 extra") for p in extra]
+    patterns += [_compile(dict(p), "规则参数 extra") for p in json.loads(extra_json)]
     return PatternSet(tuple(patterns), gap)
 
 
@@ -190,7 +197,7 @@ def find_placeholders(text: str, patterns: PatternSet) -> list[Mark]:
     """Fill-in marks in ``text``; overlapping or adjacent (≤ merge_gap) marks are merged."""
     hits: list[tuple[int, int, Pattern]] = []
     chars = frozenset(text)
-    for p, need in zip(patterns.patterns, pattern_needs(patterns.patterns)):
+    for p, need in zip(patterns.patterns, patterns.needs):
         if need is not None and need.isdisjoint(chars):
             continue  # no character every match of this pattern contains: no match here
         for m in p.regex.finditer(text):
@@ -292,7 +299,11 @@ class SpotList(Sequence):
         return spot
 
     def __iter__(self):
-        return (self[i] for i in range(len(self._entries)))
+        spots = self._spots
+        if None in spots:  # a full pass (the date rules read every text): make the rest at once
+            entries = self._entries
+            self._spots = spots = [s if s is not None else TextSpot(*entries[i]) for i, s in enumerate(spots)]
+        return iter(spots)
 
 
 def text_spots(doc) -> SpotList:
