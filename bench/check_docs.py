@@ -55,12 +55,13 @@ def text_caches() -> list:
     import docgen.calc.units as units
     import docgen.check.dates as dates
     import docgen.check.kinds.numeric as numeric
+    import docgen.check.kinds.sections as sections
     import docgen.check.numbers as numbers
     import docgen.check.tables as tables
     import docgen.read.normalize as normalize
 
     return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, tables._norm_joined,
-            numeric.cnorm, numbers._parse_number, units._parse, dates._candidates]
+            numeric.cnorm, numbers._parse_number, units._parse, dates._candidates, sections._counts]
 
 
 def clear(caches) -> None:

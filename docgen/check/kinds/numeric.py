@@ -53,12 +53,12 @@ params of ``column_total``:
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from decimal import Decimal
 from functools import lru_cache
 
 from docgen.calc.errors import UnitError
+from docgen.check.datakey import data_key
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.numbers import (
     Interval,
@@ -114,7 +114,7 @@ def find_tables(ctx, spec, *, many: bool = False, required: bool | None = None) 
     Raises NotEvaluableRule when nothing is found, unless ``if_missing: skip`` (then [])."""
     spec_dict = _spec(ctx, spec)
     if many:
-        found = ctx.cached("numeric:many:" + json.dumps(spec_dict, ensure_ascii=False, sort_keys=True),
+        found = ctx.cached("numeric:many:" + data_key(spec_dict),
                            lambda: _all_matches(ctx.doc, spec_dict))
     else:
         specs = None if isinstance(spec, str) else [spec_dict]
@@ -207,6 +207,15 @@ def is_blank(text: str) -> bool:
 def column_unit(table: Table, col: int) -> str | None:
     """The unit in a column's header, if it is a unit ("预计投资（万元）" → 万元; "现状值（2023年）"
     and "近期目标（本轮审核结束）" are not units; "废水量（2023年，t/a）" → t/a)."""
+    units = table.__dict__.get("_column_units")
+    if units is None:
+        units = table.__dict__["_column_units"] = {}  # col → unit: every figure of a column asks
+    if col not in units:
+        units[col] = _column_unit(table, col)
+    return units[col]
+
+
+def _column_unit(table: Table, col: int) -> str | None:
     text = header_unit(table, col)
     if not text:
         return None

@@ -14,8 +14,10 @@ params: ``sections`` [{id, name, aliases}], ``level`` (expected heading level, d
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.read.model import Heading
@@ -52,10 +54,22 @@ def _ratio(a: str, b: str, threshold: float) -> float:
     total = len(a) + len(b)
     if total and 2.0 * min(len(a), len(b)) / total * 100 < threshold:
         return 0.0
-    matcher = SequenceMatcher(None, a, b)
-    if matcher.quick_ratio() * 100 < threshold:
+    if 2.0 * _common(a, b) / total * 100 < threshold:  # SequenceMatcher.quick_ratio, on cached counts
         return 0.0
-    return matcher.ratio() * 100
+    return SequenceMatcher(None, a, b).ratio() * 100
+
+
+@lru_cache(maxsize=4096)
+def _counts(text: str) -> dict[str, int]:
+    return Counter(text)
+
+
+def _common(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share, with multiplicity — the numerator of
+    ``SequenceMatcher.quick_ratio`` without building a matcher per heading × alias pair (the
+    titles and aliases are the same few dozen strings, their character counts are cached)."""
+    counts_b = _counts(b)
+    return sum(min(n, counts_b.get(ch, 0)) for ch, n in _counts(a).items())
 
 
 def align(headings: list[Heading], sections: list[dict], level: int, threshold: float) -> list[SectionMatch]:
