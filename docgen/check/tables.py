@@ -32,12 +32,12 @@ marker (—, -, /, 无, 不适用).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from docgen.check.datakey import data_key
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -523,7 +523,7 @@ def excluded_headers(table: Table, spec: dict) -> list[str]:
 
 
 def _signature(specs: list[dict]) -> str:
-    return json.dumps(specs, ensure_ascii=False, sort_keys=True, default=str)
+    return "\n".join(data_key(spec) for spec in specs)
 
 
 def candidates(doc: Document, spec: dict, limit: int = 3) -> list[TableMatch]:

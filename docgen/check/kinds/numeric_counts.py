@@ -59,6 +59,8 @@ def _int(text: str) -> int | None:
 
 def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern) -> dict[str, int] | None:
     """{"low", "high", ["total"]} when the text states both class counts, else None."""
+    if "项" not in text and "个" not in text:
+        return None  # every count reads "N 项/个" (and no character folds into 项 or 个): most sentences
     t = fold(text)
     lows, highs = list(low_rx.finditer(t)), list(high_rx.finditer(t))
     if not lows or not highs:
