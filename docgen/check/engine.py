@@ -83,7 +83,28 @@ def check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=None
     """Run every rule of ``profile`` on ``doc`` (with the collector paused: the rules build
     thousands of short-lived spots and indexes that form no cycles — docgen/gcpause.py)."""
     with gc_paused():
-        return _check_document(doc, profile, audit=audit, waivers=waivers)
+        result = _check_document(doc, profile, audit=audit, waivers=waivers)
+        if isinstance(doc, Document):
+            release_caches(doc)
+        return result
+
+
+def release_caches(doc: Document) -> None:
+    """Drop what the rules kept on the model (per-table indexes under ``_``-names, per-cell keys in
+    ``Cell.__dict__``) — rebuilt on demand if anything asks again.
+
+    Why: the rules' indexes are thousands of small containers made while the collector is paused;
+    left on the model they are all walked by the collection that follows the pause and again by
+    later ones, and freed only with the model. Freed here, still paused, they cost neither (measured
+    on the 100-page bench report: read + check ≈ 3 % less CPU, docs/benchmarks.md)."""
+    for table in doc.tables:
+        kept = table.__dict__
+        for name in [name for name in kept if name.startswith("_")]:
+            del kept[name]
+        for row in table.grid:
+            for cell in row:
+                if cell.__dict__:
+                    cell.__dict__.clear()
 
 
 def _check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=None,

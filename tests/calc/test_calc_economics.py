@@ -160,3 +160,42 @@ def test_npv_argument_errors():
 
 def test_default_tax_rate_from_data():
     assert default_tax_rate() == Decimal("0.25")
+
+
+def _irr_all_decimal(f: Decimal, i0: Decimal, n: int) -> Decimal:
+    """The IRR bisection with every step decided by Decimal NPV (what irr did before the float
+    steering): the reference the steered bisection must reproduce digit for digit."""
+    from decimal import ROUND_HALF_EVEN
+
+    from docgen.calc.economics import _BISECTION_WIDTH, IRR_TOLERANCE, _npv
+
+    at_zero = f * n - i0
+    if at_zero == 0:
+        return Decimal(0)
+    if at_zero > 0:
+        low, high = Decimal(0), Decimal(1)
+        while _npv(f, i0, high, n) > 0:
+            low, high = high, high * 2
+    else:
+        low, high = Decimal("-0.5"), Decimal(0)
+        while _npv(f, i0, low, n) < 0:
+            high, low = low, (low - 1) / 2
+    while high - low > _BISECTION_WIDTH:
+        middle = (low + high) / 2
+        if _npv(f, i0, middle, n) > 0:
+            low = middle
+        else:
+            high = middle
+    return ((low + high) / 2).quantize(IRR_TOLERANCE, rounding=ROUND_HALF_EVEN)
+
+
+def test_float_steered_irr_equals_the_all_decimal_bisection():
+    import random
+
+    rng = random.Random(20261122)
+    cases = [("10", "100", 10), ("1", "10", 10), ("100", "1", 5), ("0.01", "1000", 30), ("1000", "0.01", 1),
+             ("16.2745", "100", 10), ("33", "120", 10)]
+    cases += [(str(round(rng.uniform(0.5, 500), rng.choice([0, 1, 2]))),
+               str(round(rng.uniform(1, 3000), rng.choice([0, 1, 2]))), rng.randint(1, 30)) for _ in range(400)]
+    for f, i0, n in cases:
+        assert irr(f, i0, n) == _irr_all_decimal(Decimal(f), Decimal(i0), n), (f, i0, n)

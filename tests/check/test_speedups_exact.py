@@ -89,3 +89,51 @@ def test_one_pass_normalisation_equals_cell_by_cell(documents):
         for row in table.grid:
             for cell in row:
                 assert cell.norm == norm(cell.text), cell.text
+
+
+def test_common_characters_equal_difflib_quick_ratio():
+    """sections._common is the numerator of SequenceMatcher.quick_ratio (characters shared with
+    multiplicity): hand-counted cases and the report's heading × alias pairs."""
+    from docgen.check.kinds.sections import _common
+
+    assert _common("预审核", "预审核结论") == 3
+    assert _common("审核审核", "审核") == 2          # multiplicity: each 审/核 of b used once
+    assert _common("方案的产生和筛选", "方案产生和筛选") == 7
+    assert _common("", "审核") == 0
+    for a, b in [("清洁生产目标", "设置清洁生产目标"), ("持续清洁生产", "持续清洁生产计划"), ("abcabc", "cab")]:
+        assert 2.0 * _common(a, b) / (len(a) + len(b)) == SequenceMatcher(None, a, b).quick_ratio()
+
+
+def test_placeholder_character_skip_finds_what_every_pattern_finds(documents):
+    """Skipping a pattern for a text without any character its matches need changes no result:
+    find_placeholders equals running every pattern, on the texts of the rendered reports and on
+    texts made of the marks themselves."""
+    from docgen.check.kinds.placeholders import PatternSet, find_placeholders, load_patterns, text_spots
+
+    patterns = load_patterns()
+    assert all(need for need in patterns.needs), "every shipped pattern has a needed character"
+    unfiltered = PatternSet(patterns.patterns, patterns.merge_gap)
+    unfiltered.__dict__["needs"] = tuple(None for _ in patterns.patterns)  # no pattern ever skipped
+    texts = ["XX有限公司", "×××", "{{ 企业名称 }}", "【请填写】", "____年__月", "待定", "某某", "3×10", "有待完善",
+             "20××年×月×日", "ＸＸＸ"]
+    for doc in documents:
+        texts += text_spots(doc).texts
+    hits = 0
+    for text in texts:
+        found = find_placeholders(text, patterns)
+        assert found == find_placeholders(text, unfiltered), text
+        hits += bool(found)
+    assert hits >= 8  # the hand-made marks are found
+
+
+def test_released_caches_give_the_same_findings_again(documents):
+    """check_document drops the rules' per-table and per-cell caches at the end (engine.
+    release_caches); a second check of the same model rebuilds them and finds the same."""
+    from docgen.check.engine import check_document
+
+    doc = documents[0]
+    profile = load_profile("shanghai-evaluation")
+    first = check_document(doc, profile).to_json()
+    assert all(not name.startswith("_") for t in doc.tables for name in t.__dict__)
+    assert all(not cell.__dict__ for t in doc.tables for row in t.grid for cell in row)
+    assert check_document(doc, profile).to_json() == first
