@@ -29,7 +29,9 @@ params: ``table`` (spec; concept ``quantity`` is the amount column), ``all_table
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import lru_cache
 
 from docgen.calc.errors import UnitError
 from docgen.check.kinds import NotEvaluableRule, kind
@@ -59,8 +61,19 @@ def _starts(text: str, labels) -> bool:
     return _starts_normalised(cnorm(text), labels)
 
 
+_GROUP_NUMBERING = "一二三四五六七八九十、.()0123456789"
+
+
 def _starts_normalised(t: str, labels) -> bool:
-    return t.lstrip("一二三四五六七八九十、.()0123456789").startswith(label_forms(tuple(labels)))
+    return t.lstrip(_GROUP_NUMBERING).startswith(label_forms(tuple(labels)))
+
+
+@lru_cache(maxsize=256)
+def _line_starting(labels: tuple[str, ...]):
+    """``_starts_normalised`` for every line of a text at once: matching forms (which hold no
+    whitespace) joined by newlines are searched with one compiled pattern instead of a call per cell."""
+    forms = "|".join(re.escape(f) for f in label_forms(labels) if f)
+    return re.compile(f"^[{re.escape(_GROUP_NUMBERING)}]*(?:{forms})", re.M).search if forms else (lambda _t: None)
 
 
 def _cells(table, r):
@@ -70,9 +83,9 @@ def _cells(table, r):
 
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
     """(col, figure) of the first number right of a cell containing one of ``labels``."""
-    forms = label_forms(tuple(labels))
+    contains = _containing(tuple(labels))
     for c, cell, t, num in row_cells(table, r):
-        if num is None and any(f in t for f in forms):
+        if num is None and contains(t):
             for c2 in range(c + 1, len(table.grid[r])):
                 cell2 = origin_cell(table, r, c2)
                 if cell2 is not None:
@@ -81,6 +94,12 @@ def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
                         return c2, num
             return None
     return None
+
+
+@lru_cache(maxsize=256)
+def _containing(labels: tuple[str, ...]):
+    """A test "does this matching-form text contain one of the labels" as one compiled search."""
+    return re.compile("|".join(re.escape(f) for f in label_forms(labels) if f) or r"(?!)").search
 
 
 def _is_total(table, r, labels, skip_cols=()) -> bool:
@@ -108,11 +127,15 @@ def _stacked(match, spec, p):
     ins, outs = p["input_labels"], p["output_labels"]
     group_col = None
     rows = match.data_rows()
+    starts_in, starts_out = _line_starting(tuple(ins)), _line_starting(tuple(outs))
+    every_cell = "\n".join(t for tb, r, _ in rows for _c, _cell, t, _n in row_cells(tb, r))
+    if not (starts_in(every_cell) or starts_out(every_cell)):
+        return None  # no cell names a side: no group column, no group row, no side of a total
     for c in range(match.table.n_cols):
         if c == q_col:
             continue
-        values = [cnorm(t.grid[r][c].text) for t, r, _ in rows if c < len(t.grid[r])]
-        if any(_starts_normalised(v, ins) for v in values) and any(_starts_normalised(v, outs) for v in values):
+        values = "\n".join(cnorm(t.grid[r][c].text) for t, r, _ in rows if c < len(t.grid[r]))
+        if starts_in(values) and starts_out(values):
             group_col = c
             break
     sides = {"in": Side("输入"), "out": Side("输出")}
