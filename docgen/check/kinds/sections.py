@@ -60,16 +60,23 @@ def _ratio(a: str, b: str, threshold: float) -> float:
 
 
 @lru_cache(maxsize=4096)
-def _counts(text: str) -> dict[str, int]:
-    return Counter(text)
+def _counts(text: str) -> tuple[frozenset[str], dict[str, int] | None]:
+    """A text's characters, and their counts when some character repeats (else None)."""
+    chars = frozenset(text)
+    return chars, (Counter(text) if len(chars) < len(text) else None)
 
 
 def _common(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` share, with multiplicity — the numerator of
-    ``SequenceMatcher.quick_ratio`` without building a matcher per heading × alias pair (the
-    titles and aliases are the same few dozen strings, their character counts are cached)."""
-    counts_b = _counts(b)
-    return sum(min(n, counts_b.get(ch, 0)) for ch, n in _counts(a).items())
+    ``SequenceMatcher.quick_ratio`` without building a matcher per heading × alias pair. Titles
+    and aliases mostly hold each character once: then it is the size of a set intersection (one
+    C call); the counts are compared only when a character repeats."""
+    chars_a, counts_a = _counts(a)
+    chars_b, counts_b = _counts(b)
+    shared = chars_a & chars_b
+    if counts_a is None and counts_b is None:
+        return len(shared)
+    return sum(min(counts_a[ch] if counts_a else 1, counts_b[ch] if counts_b else 1) for ch in shared)
 
 
 def align(headings: list[Heading], sections: list[dict], level: int, threshold: float) -> list[SectionMatch]:
