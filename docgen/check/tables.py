@@ -38,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from docgen.check.textindex import table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -206,43 +207,11 @@ class _Index:
         return normalise_cells(self.table)
 
 
-#: joins a table's cell texts for one normalisation pass (private use: no text, OpenCC phrase or
-#: NFKC mapping involves it)
-_JOIN = "\ue000"
-
-
-#: ``norm`` for a whole table's joined texts: a cache of its own, small, so that these long strings
-#: never crowd the per-text cache nor pile up over a batch
-_norm_joined = lru_cache(maxsize=256)(norm.__wrapped__)
-
-
 def normalise_cells(table: Table) -> str:
     """Fill in ``Cell.norm`` of every cell of the table with ONE ``norm`` call over all their
-    texts joined by a private-use character, and return that normalised string.
-
-    ``norm`` is NFKC, a translation table, whitespace removal and OpenCC t2s: all of them leave the
-    joining character alone and act on each side of it as on a text of its own (NFKC never
-    composes across it, no OpenCC phrase contains it, so segmentation restarts after it). Cell by
-    cell, a 100-page report cost ~4,000 OpenCC calls on its first check; so it costs one per table.
-    A text that itself contains the joining character leaves the cells to be normalised one by one
-    (lazily, as before). Done once per table (the result is kept on the Table object)."""
-    done = table.__dict__.get("_norm_blob")
-    if done is not None:
-        return done
-    seen: set[int] = set()
-    cells = []
-    for row in table.grid:
-        for cell in row:
-            if cell.text and id(cell) not in seen:
-                seen.add(id(cell))
-                cells.append(cell)
-    blob = _norm_joined(_JOIN.join(cell.text for cell in cells))
-    parts = blob.split(_JOIN)
-    if len(parts) == len(cells) and not any(_JOIN in cell.text for cell in cells):
-        for cell, part in zip(cells, parts):
-            cell.norm = part
-    table.__dict__["_norm_blob"] = blob
-    return blob
+    texts joined (``docgen.check.textindex``: once per table, shared with the other rules' blob
+    prefilters), and return that normalised string."""
+    return table_text(table).norm
 
 
 def _index(table: Table) -> _Index:

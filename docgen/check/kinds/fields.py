@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
-from docgen.check.tables import normalise_cells
+from docgen.check.textindex import table_text
 from docgen.read.model import Heading, Location, PageBreak, Paragraph, Table
 from docgen.read.normalize import norm
 
@@ -231,21 +231,47 @@ class _LabelIndex:
     """Where a table's cells can be labels, computed once per table (kept on the Table object):
     label key → positions of the origin cells with that key, and the positions of cells holding a
     colon ("企业名称：XX" written in one cell). The field rules look for dozens of label lists in
-    every table; each lookup is then a few dict hits instead of a pass over every cell."""
+    every table; each lookup is then a few dict hits instead of a pass over every cell.
+
+    Both parts are built on first use, and only for tables that can need them: a label key is a
+    piece of its cell's matching form, so a table whose joined matching form
+    (``docgen.check.textindex``) contains none of the labels looked for has no label cell, and one
+    whose text has no colon has no colon cell. An event searched ``anywhere`` (审核启动时间 …) asks
+    every table of the report; nearly all are ruled out by one substring test each."""
 
     def __init__(self, table: Table):
-        normalise_cells(table)  # every cell's label key needs its matching form: one pass per table
-        self.keys: dict[str, list[tuple[int, int]]] = {}
-        self.colon: list[tuple[int, int]] = []
-        for r, row in enumerate(table.grid):
-            for c, cell in enumerate(row):
-                if not cell.is_origin(r, c):
-                    continue
+        self.table = table
+        self.text = table_text(table)  # also fills in every cell's matching form: one pass per table
+        self._keys: dict[str, list[tuple[int, int]]] | None = None
+        self._colon: list[tuple[int, int]] | None = None
+
+    def may_hold(self, norm_labels) -> bool:
+        """False only when no cell of the table can have one of these label keys."""
+        return not self.text.aligned or any(label in self.text.norm for label in norm_labels)
+
+    @property
+    def keys(self) -> dict[str, list[tuple[int, int]]]:
+        if self._keys is None:
+            self._keys = {}
+            for r, c, cell in self._origins():
                 key = _label_key(cell)
                 if key:
-                    self.keys.setdefault(key, []).append((r, c))
-                if ":" in cell.text.translate(_LABEL_FOLD):
-                    self.colon.append((r, c))
+                    self._keys.setdefault(key, []).append((r, c))
+        return self._keys
+
+    @property
+    def colon(self) -> list[tuple[int, int]]:
+        if self._colon is None:
+            text = self.text.text
+            self._colon = [] if ":" not in text and "：" not in text else [
+                (r, c) for r, c, cell in self._origins() if ":" in cell.text.translate(_LABEL_FOLD)]
+        return self._colon
+
+    def _origins(self):
+        for r, row in enumerate(self.table.grid):
+            for c, cell in enumerate(row):
+                if cell.is_origin(r, c):
+                    yield r, c, cell
 
 
 def _label_index(table: Table) -> _LabelIndex:
@@ -258,8 +284,10 @@ def _label_index(table: Table) -> _LabelIndex:
 def _table_values(table: Table, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
     index = _label_index(table)
     is_label: set[tuple[int, int]] = set()
-    for norm_label in {_norm_label(label) for label in labels}:
-        is_label.update(index.keys.get(norm_label, ()))
+    wanted = {_norm_label(label) for label in labels}
+    if index.may_hold(wanted):
+        for norm_label in wanted:
+            is_label.update(index.keys.get(norm_label, ()))
     hits = sorted(is_label.union(index.colon))
     out = []
     for r, c in hits:  # row-major, as a reader meets them
