@@ -173,11 +173,6 @@ def _cell_label(cell, labels: list[str]) -> bool:
     return bool(key) and any(key == _norm_label(label) for label in labels)
 
 
-@lru_cache(maxsize=4096)
-def _first_char(label: str) -> str:
-    return next((c for c in label.translate(_LABEL_FOLD) if not c.isspace()), "")
-
-
 # The label patterns are rule data, the same for every paragraph and document: compiled once.
 @lru_cache(maxsize=1024)
 def _stop_pattern(all_labels: tuple[str, ...]) -> re.Pattern | None:
@@ -192,11 +187,35 @@ def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s+(?P<value>\S.*)$", re.DOTALL))
 
 
+@lru_cache(maxsize=1024)
+def _label_probe(labels: tuple[str, ...]) -> re.Pattern:
+    """A regex on the text AS WRITTEN that finds one of ``labels`` wherever the label patterns
+    (on the text folded by ``_LABEL_FOLD``, spaces allowed between characters) could: each
+    character of a label becomes the class of the characters that fold to it. Folding maps single
+    characters to single characters and spaces to spaces, so a text without a match holds none of
+    the labels; one C-level search of each paragraph, instead of folding and matching every
+    paragraph of the report against every label (most paragraphs hold none)."""
+    inverse: dict[str, set[str]] = {}
+    for k, v in _LABEL_FOLD.items():
+        inverse.setdefault(v, set()).add(chr(k))
+    alternatives = []
+    for label in labels:
+        chars = [c for c in label.translate(_LABEL_FOLD) if not c.isspace()]
+        if not chars:
+            return re.compile("")  # a label of spaces only: the patterns may match anything
+        classes = []
+        for c in chars:
+            raw = inverse.get(c, set()) | ({c} if ord(c) not in _LABEL_FOLD else set())
+            classes.append("[" + "".join(re.escape(x) for x in sorted(raw)) + "]")
+        alternatives.append(r"\s*".join(classes))
+    return re.compile("|".join(alternatives)) if alternatives else re.compile("(?!)")
+
+
 def _paragraph_values(text: str, location, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
-    folded = text.translate(_LABEL_FOLD)
     out = []
-    if not any(_first_char(label) in folded for label in labels):
+    if not _label_probe(tuple(labels)).search(text):
         return out
+    folded = text.translate(_LABEL_FOLD)
     stop = _stop_pattern(tuple(all_labels))
     for label in sorted(labels, key=len, reverse=True):
         with_colon, spaced = _label_patterns(label)
@@ -314,8 +333,11 @@ def labelled_values(blocks: list, labels: list[str], all_labels: list[str] | Non
     """Every place in ``blocks`` where one of ``labels`` is written, with its value (maybe empty)."""
     all_labels = list(all_labels or labels)
     out: list[FieldValue] = []
+    probe = _label_probe(tuple(labels))
     for i, block in enumerate(blocks):
         if isinstance(block, (Paragraph, Heading)):
+            if not probe.search(block.text):
+                continue  # (_paragraph_values' own first test, without a call per paragraph)
             found = _paragraph_values(block.text, block.location, labels, all_labels)
             if found and not found[0].value:
                 nxt = _next_paragraph(blocks, i)
