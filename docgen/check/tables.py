@@ -38,7 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from docgen.check.textindex import table_text
+from docgen.check.textindex import JOIN, table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -113,6 +113,8 @@ def split_unit(text: str) -> tuple[str, str | None]:
 
 def _split_normalised(t: str) -> tuple[str, str | None]:
     """``split_unit`` of a text already in matching form (``Cell.norm``)."""
+    if not t.endswith((")", ")\n")):
+        return t, None  # what _UNIT needs at the end (most cells have no unit): no regex run
     m = _UNIT.match(t)
     if m and m.group(1):
         return m.group(1), m.group(2) or None
@@ -162,42 +164,53 @@ class _Index:
                 names.append("/".join(names))
             self.columns.append(tuple(names))
         self.header_blob = "\0".join(n for names in self.columns for n in names)
-        self._cells: list[tuple[int, int, str]] | None = None
+        self._cells: list[tuple[int, str]] | None = None
 
     def _build_cells(self) -> None:
+        """Name of every short cell, by its number in ``table_text(table).cells`` (each distinct
+        non-empty cell once, in row-major order of first appearance, matching form already
+        computed). That order is the order of the cells' first grid positions, so the first hit
+        by number is the first by position, and only the cell finally chosen needs its position
+        (``position``): no pass over every grid position of a large table."""
         self._cells = []
-        self._first: dict[str, tuple[int, int]] = {}                     # name → first (row, col)
-        self._by_initial: dict[str, list[tuple[int, int, str]]] = {}     # first character → cells
-        seen: set[int] = set()
-        for r, row in enumerate(self.table.grid):
-            for c, cell in enumerate(row):
-                if id(cell) in seen:
-                    continue
-                seen.add(id(cell))
-                if cell.text and len(cell.text) <= 60:
-                    name = _split_normalised(cell.norm)[0]
-                    if name:
-                        self._cells.append((r, c, name))
-                        self._first.setdefault(name, (r, c))
-                        self._by_initial.setdefault(name[0], []).append((r, c, name))
+        self._first: dict[str, int] = {}                           # name → first cell number
+        self._by_initial: dict[str, list[tuple[int, str]]] = {}    # first character → cells
+        for i, cell in enumerate(table_text(self.table).cells):
+            if len(cell.text) <= 60:
+                name = _split_normalised(cell.norm)[0]
+                if name:
+                    self._cells.append((i, name))
+                    self._first.setdefault(name, i)
+                    self._by_initial.setdefault(name[0], []).append((i, name))
 
     @property
-    def cells(self) -> list[tuple[int, int, str]]:
+    def cells(self) -> list[tuple[int, str]]:
+        """(cell number, name) of every short cell."""
         if self._cells is None:
             self._build_cells()
         return self._cells
 
     @property
-    def first(self) -> dict[str, tuple[int, int]]:
+    def first(self) -> dict[str, int]:
+        """name → number of the first cell with that name."""
         if self._cells is None:
             self._build_cells()
         return self._first
 
     @property
-    def by_initial(self) -> dict[str, list[tuple[int, int, str]]]:
+    def by_initial(self) -> dict[str, list[tuple[int, str]]]:
         if self._cells is None:
             self._build_cells()
         return self._by_initial
+
+    def position(self, i: int) -> tuple[int, int]:
+        """(row, col) where cell number ``i`` first appears in the grid (row-major)."""
+        cell = table_text(self.table).cells[i]
+        for r, row in enumerate(self.table.grid):
+            for c, x in enumerate(row):
+                if x is cell:
+                    return r, c
+        raise LookupError(i)  # every numbered cell is in the grid
 
     @property
     def cells_blob(self) -> str:
@@ -328,6 +341,83 @@ def is_filled(text: str, na_markers=NA_MARKERS) -> bool:
     return not is_na(t, na_markers)
 
 
+# The same three tests for the cells of a table, answered from the table's joined text
+# (docgen.check.textindex): a table rule asks them for every cell of every data row, and each
+# call above folds and NFKC-normalises its text again — about 4,000 calls per report, each a
+# handful of Python calls. Here each cell's folded form comes from ONE fold of the table's joined
+# text (which its matching form already needed), and the NFKC + regex placeholder test runs only
+# in tables whose folded text holds a character a placeholder needs, and there only for the
+# cells that hold one. Same answers as the text functions.
+
+@lru_cache(maxsize=1)
+def _placeholder_probe() -> re.Pattern | None:
+    """The placeholder trigger characters as they look after ``fold``: the trigger is searched in
+    the NFKC text, and fold only maps each character of that (brackets, dashes: 【 → [) or drops
+    whitespace, so a cell whose folded text holds none of these is no placeholder. None when the
+    trigger is not a plain character class (then every cell is tested in full)."""
+    trigger = _placeholder_trigger()
+    if trigger is None or not (trigger.pattern.startswith("[") and trigger.pattern.endswith("]")):
+        return None
+    members = {ch for ch in trigger.pattern if trigger.fullmatch(ch)}  # trigger_class escapes each member
+    folded = {fold(ch) for ch in members}
+    if not members or "" in folded or any(JOIN in f for f in folded):
+        return None
+    return re.compile("|".join(re.escape(f) for f in sorted(folded)))
+
+
+class CellTests:
+    """``is_filled`` / ``is_placeholder`` / ``is_na`` for the cells of one table (kept on the Table
+    object): ``folded`` maps each non-empty cell (by identity) to ``fold(cell.text)``,
+    ``placeholders`` holds the placeholder cells."""
+
+    def __init__(self, table: Table):
+        text = table_text(table)
+        joined = fold(text.text)  # a cache hit: the matching form of the joined text began with it
+        if text.aligned:  # fold, like norm, acts on each side of the joining character alone
+            folds = joined.split(JOIN)
+        else:
+            folds = [fold(c.text) for c in text.cells]
+        self.folded: dict[int, str] = {id(c): f for c, f in zip(text.cells, folds)}
+        probe = _placeholder_probe()
+        if probe is None:
+            self.placeholders = {id(c) for c in text.cells if is_placeholder(c.text)}
+        elif probe.search(joined):  # no probe string contains JOIN: a match lies within one cell
+            self.placeholders = {id(c) for c, f in zip(text.cells, folds) if probe.search(f) and is_placeholder(c.text)}
+        else:
+            self.placeholders = set()
+
+    def placeholder(self, cell) -> bool:
+        """``is_placeholder(cell.text)``."""
+        return id(cell) in self.placeholders
+
+    def na(self, cell, markers: frozenset[str]) -> bool:
+        """``is_na(cell.text, na)``, ``markers = folded_markers(na)``."""
+        folded = self.folded.get(id(cell), "")
+        return bool(folded) and folded in markers
+
+    def filled(self, cell, markers: frozenset[str]) -> bool:
+        """``is_filled(cell.text, na)``, ``markers = folded_markers(na)``."""
+        key = id(cell)
+        folded = self.folded.get(key, "")
+        if not folded or key in self.placeholders:
+            return False
+        if not markers:
+            return True
+        again = fold(folded)  # is_filled tests is_na on the folded text: folded once more
+        return not (again and again in markers)
+
+
+def cell_tests(table: Table) -> CellTests:
+    tests = table.__dict__.get("_cell_tests")
+    if tests is None:
+        tests = table.__dict__["_cell_tests"] = CellTests(table)
+    return tests
+
+
+def folded_markers(na_markers) -> frozenset[str]:
+    return _folded_markers(tuple(na_markers))
+
+
 # ─── captions ─────────────────────────────────────────────────────────────────────────────────────
 
 @lru_cache(maxsize=4096)
@@ -398,20 +488,22 @@ def cell_score(text: str, aliases: list[str], match: str = "prefix") -> float:
 def _find_cell(table: Table, aliases: list[str], match: str) -> tuple[float, int, int] | None:
     """Best cell for a cell concept: the first exact one, else the first prefix (or contains) one."""
     forms = _alias_forms(aliases)
+    text = table_text(table)
+    if text.aligned and not any(a in text.norm for a in forms):
+        return None  # a cell name is a prefix of the cell's matching form: no hit can exist
     index = _index(table)
     for a in forms:
         if a in index.first:
-            return (1.0, *index.first[a])
+            return (1.0, *index.position(index.first[a]))
     hits = []
     if match == "contains":
-        hits = [(r, c) for r, c, name in index.cells if _name_score(name, forms, match)]
+        hits = [i for i, name in index.cells if _name_score(name, forms, match)]
     else:
         for a in forms:
-            hits += [(r, c) for r, c, name in index.by_initial.get(a[0], ()) if _name_score(name, (a,), match)]
+            hits += [i for i, name in index.by_initial.get(a[0], ()) if _name_score(name, (a,), match)]
     if not hits:
         return None
-    r, c = min(hits)
-    return (CONTAINS_SCORE, r, c)
+    return (CONTAINS_SCORE, *index.position(min(hits)))
 
 
 def _concept_scores(table: Table, spec: dict):
@@ -553,30 +645,44 @@ def spec_probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
     return probe, len(required)
 
 
-def could_reach(table: Table, spec: dict, min_cov: float, probe=None) -> bool:
+def could_reach(table: Table, spec: dict, min_cov: float, probe=None, header_hits: int | None = None) -> bool:
     """False only when ``score_table(table, spec).score`` is certainly below ``min_cov``: an upper
     bound of the score from which concepts can match at all (an alias that occurs nowhere in the
     header — or, for a cell concept, in no cell — scores 0), the caption bonus and the full
     optional weight. Most table × spec pairs of a report fail this test — already with the largest
     caption bonus assumed, so without looking at the caption — which costs a few substring
-    searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it."""
+    searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it.
+    ``header_hits``: how many of the header concepts can match, when the caller counted them for
+    the whole document (``_HeaderForms``); ``probe``'s concepts are then the cell concepts only."""
     concepts, n_required = probe or spec_probe(spec)
-    slack = 1e-4  # the score is rounded to 4 places before it is compared
-    if n_required and not _enough(table, concepts, (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - slack) * n_required):
+    start = header_hits or 0
+    if n_required and not _enough(table, concepts, _least_hits(min_cov, n_required), start):
         return False
     cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
     rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
     if not n_required:
-        return rest + slack >= min_cov
-    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - slack) * n_required)
+        return rest + _SLACK >= min_cov
+    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - _SLACK) * n_required, start)
 
 
-def _enough(table: Table, concepts, need: float) -> bool:
-    """Can at least ``need`` of the required ``concepts`` match anything in the table?"""
-    if need <= 0:
+_SLACK = 1e-4  # the score is rounded to 4 places before it is compared
+
+
+def _least_hits(min_cov: float, n_required: int) -> float:
+    """How many required concepts must be able to match for a table to reach ``min_cov`` with the
+    largest caption bonus and the full optional weight (could_reach's first test)."""
+    return (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - _SLACK) * n_required
+
+
+def _enough(table: Table, concepts, need: float, hits: int = 0) -> bool:
+    """Can at least ``need`` of the required concepts match anything in the table? ``hits``: how
+    many already can (counted elsewhere), ``concepts``: the rest."""
+    if need <= 0 or hits >= need:
         return True
+    left = len(concepts)
+    if hits + left < need:
+        return False
     index = _index(table)
-    hits, left = 0, len(concepts)
     for where, forms in concepts:
         blob = index.cells_blob if where == "cell" else index.header_blob
         left -= 1
@@ -591,14 +697,62 @@ def _enough(table: Table, concepts, need: float) -> bool:
     return hits >= need
 
 
+class _HeaderForms:
+    """Which tables of a document have a header name containing a given alias form — what
+    ``_enough`` asks of every table × spec pair (~800 per report), answered once per form for the
+    whole document: a form absent from all headers together (one substring test of their joined
+    names) is absent from each; a present one is looked up table by table, once. Kept on the
+    Document object (tables never change after reading)."""
+
+    def __init__(self, tables: list[Table]):
+        self.blobs = [(t.index, _index(t).header_blob) for t in tables]
+        self.joined = "\n".join(blob for _, blob in self.blobs)  # any separator: only "absent from all" is read
+        self._tables: dict[str, tuple[int, ...]] = {}
+
+    def tables_with(self, form: str) -> tuple[int, ...]:
+        found = self._tables.get(form)
+        if found is None:
+            found = tuple(i for i, blob in self.blobs if form in blob) if form in self.joined else ()
+            self._tables[form] = found
+        return found
+
+    def hits(self, concepts) -> dict[int, int]:
+        """Table index → how many of the header ``concepts`` (where, forms) can match there."""
+        counts: dict[int, int] = {}
+        for where, forms in concepts:
+            if where == "cell":
+                continue
+            found: set[int] = set()
+            for f in forms:
+                found.update(self.tables_with(f))
+            for i in found:
+                counts[i] = counts.get(i, 0) + 1
+        return counts
+
+
+def _header_forms(doc: Document, tables: list[Table]) -> _HeaderForms:
+    """The document's ``_HeaderForms`` over ``tables`` (the candidates: no 续表 pieces)."""
+    forms = doc.__dict__.get("_header_forms")
+    if forms is None:
+        forms = doc.__dict__["_header_forms"] = _HeaderForms(tables)
+    return forms
+
+
 def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
     tables = [t for t in doc.tables if t.continued_from is None]
+    header_forms = _header_forms(doc, tables)
     scored: list[tuple[float, int, int, TableMatch]] = []
     for si, spec in enumerate(specs):
         min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
-        probe = spec_probe(spec)
+        concepts, n_required = spec_probe(spec)
+        counts = header_forms.hits(concepts)  # the header concepts, counted for every table at once
+        cell_probe = ([c for c in concepts if c[0] == "cell"], n_required)
+        # could_reach's first test from the counts alone: most tables fail it without a call
+        least = _least_hits(min_cov, n_required) - len(cell_probe[0]) if n_required else 0.0
         for t in tables:
-            if not could_reach(t, spec, min_cov, probe):
+            if least > 0 and counts.get(t.index, 0) < least:
+                continue
+            if not could_reach(t, spec, min_cov, cell_probe, counts.get(t.index, 0)):
                 continue
             m = score_table(t, spec)
             if m.score >= min_cov:
