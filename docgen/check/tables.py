@@ -527,6 +527,8 @@ def _concept_scores(table: Table, spec: dict):
                     columns.setdefault(c["id"], hit[2])
             continue
         forms = _alias_forms(aliases)
+        if not any(a in index.header_blob for a in forms):
+            continue  # no header name equals or contains an alias: every column scores 0
         for col, names in enumerate(index.columns):
             s = _header_score(names, forms)
             if s:
@@ -580,7 +582,8 @@ def excluded_headers(table: Table, spec: dict) -> list[str]:
     forms = _alias_forms(spec.get("exclude", []))
     if not forms:
         return []
-    return [a for a in forms if any(_header_score(names, (a,)) for names in _index(table).columns)]
+    index = _index(table)
+    return [a for a in forms if a in index.header_blob and any(_header_score(names, (a,)) for names in index.columns)]
 
 
 def _signature(specs: list[dict]) -> str:
