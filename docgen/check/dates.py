@@ -91,6 +91,13 @@ def _candidates(text: str) -> tuple:
     return tuple(found)
 
 
+def has_date_shape(text: str) -> bool:
+    """Does ``text`` hold anything date-shaped, valid or not? (``find_dates`` and
+    ``find_invalid_dates`` both find nothing in a text without.) The date rules ask it once per
+    text and document, then look for dates only in the few texts that have one (~100 of ~4,400)."""
+    return bool(_candidates(text))
+
+
 def _problem(year: int, month: int, day: int | None) -> str | None:
     if not 1 <= month <= 12:
         return f"月份「{month}」不存在"

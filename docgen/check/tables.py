@@ -157,8 +157,10 @@ class _Index:
         self.table = table
         normalise_cells(table)
         self.columns: list[tuple[str, ...]] = []
+        self.levels = [_levels(table, col) for col in range(table.n_cols)]
+        self.units: dict[int, str | None] = {}  # header_unit of each column asked for
         for col in range(table.n_cols):
-            names = [split_unit(t)[0] for t in _levels(table, col)]
+            names = [split_unit(t)[0] for t in self.levels[col]]
             names = [n for n in names if n]
             if len(names) > 1:
                 names.append("/".join(names))
@@ -288,12 +290,18 @@ def find_column(table: Table, aliases: list[str], exclude: set[int] | frozenset 
 def header_unit(table: Table, col: int) -> str | None:
     """The unit written in the header of column ``col`` (（万元）, (t/a), 万kWh …), lowest level
     first, in folded form (NFKC: full-width brackets and digits to ASCII, m³ → m3); None when no
-    level has one."""
-    for text in reversed(_levels(table, col)):
+    level has one. Kept per table and column: the numeric rules ask it for every value they read."""
+    index = _index(table)
+    if col in index.units:
+        return index.units[col]
+    unit = None
+    for text in reversed(index.levels[col] if col < len(index.levels) else _levels(table, col)):
         m = _UNIT.match(fold(text))
         if m and m.group(1) and m.group(2):
-            return m.group(2)
-    return None
+            unit = m.group(2)
+            break
+    index.units[col] = unit
+    return unit
 
 
 # ─── cells ────────────────────────────────────────────────────────────────────────────────────────

@@ -31,12 +31,14 @@ from docgen.check.dates import (
     Precision,
     find_dates,
     find_invalid_dates,
+    has_date_shape,
     same_or_before,
     show,
 )
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.fields import field_values, is_blank
 from docgen.check.kinds.placeholders import TextSpot, table_name, text_spots
+from docgen.check.textindex import table_text
 from docgen.read.model import Location
 from docgen.read.normalize import norm
 from docgen.track.periods import month_end, period_due
@@ -62,11 +64,17 @@ def _spots(ctx) -> list[TextSpot]:
     return ctx.cached("text_spots", lambda: text_spots(ctx.doc))
 
 
+def _date_shaped_spots(ctx) -> list[TextSpot]:
+    """The texts that hold anything date-shaped, valid or not — one pass over every text of the
+    document, shared by date_validity and the event search (each used to make its own)."""
+    return ctx.cached("date_shaped_spots", lambda: [spot for spot in _spots(ctx) if has_date_shape(spot.text)])
+
+
 def _dated_spots(ctx) -> list:
     """(spot, dates) for every text that has a date — dates found once per document."""
     def compute():
         out = []
-        for spot in _spots(ctx):
+        for spot in _date_shaped_spots(ctx):
             dates = find_dates(spot.text)
             if dates:
                 out.append((spot, dates))
@@ -125,6 +133,9 @@ def find_event(ctx, key: str, spec: dict) -> Event | None:
 def _row_events(ctx, key: str, name: str, keywords: list[str]) -> list[Event]:
     out = []
     for table in ctx.doc.tables:
+        text = table_text(table).text
+        if not any(k in text for k in keywords):
+            continue  # no cell mentions a keyword: one test of the joined cell texts, not one per cell
         for r, row in enumerate(table.grid[table.header_rows:], start=table.header_rows):
             cells = list({id(c): c for c in row}.values())
             if not any(k in c.text for c in cells for k in keywords):
@@ -161,7 +172,7 @@ def date_validity(ctx):
     if not spots:
         raise NotEvaluableRule("文档没有可读的文字")
     limit, shown = int(ctx.params.get("max_findings", 50)), 0
-    for spot in spots:
+    for spot in _date_shaped_spots(ctx):  # (the others have no date-shaped string)
         for bad in find_invalid_dates(spot.text):
             shown += 1
             if shown > limit:
