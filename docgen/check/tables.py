@@ -38,7 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from docgen.check.textindex import JOIN, table_text
+from docgen.check.textindex import JOIN, piece_starts, pieces_containing, table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -149,7 +149,7 @@ def header_names(table: Table, col: int) -> list[str]:
 class _Index:
     """What matching needs of a table, computed once per table (kept on the Table object, like
     Cell.norm): the header names of each column and — on first use, since only cell concepts need
-    them — the matching form of every short cell. ``header_blob``/``cells_blob`` join the names
+    them — the name of a short cell. ``header_blob``/``cells_blob`` join the names
     with NUL: an alias found in neither cannot match, which lets a table be ruled out for a spec
     with a few C-level substring tests instead of a full scoring."""
 
@@ -166,47 +166,22 @@ class _Index:
                 names.append("/".join(names))
             self.columns.append(tuple(names))
         self.header_blob = "\0".join(n for names in self.columns for n in names)
-        self._cells: list[tuple[int, str]] | None = None
+        self._names: dict[int, str] = {}
 
-    def _build_cells(self) -> None:
-        """Name of every short cell, by its number in ``table_text(table).cells`` (each distinct
-        non-empty cell once, in row-major order of first appearance, matching form already
-        computed). That order is the order of the cells' first grid positions, so the first hit
-        by number is the first by position, and only the cell finally chosen needs its position
-        (``position``): no pass over every grid position of a large table."""
-        self._cells = []
-        self._first: dict[str, int] = {}                           # name → first cell number
-        self._by_initial: dict[str, list[tuple[int, str]]] = {}    # first character → cells
-        for i, cell in enumerate(table_text(self.table).cells):
-            if len(cell.text) <= 60:
-                name = _split_normalised(cell.norm)[0]
-                if name:
-                    self._cells.append((i, name))
-                    self._first.setdefault(name, i)
-                    self._by_initial.setdefault(name[0], []).append((i, name))
-
-    @property
-    def cells(self) -> list[tuple[int, str]]:
-        """(cell number, name) of every short cell."""
-        if self._cells is None:
-            self._build_cells()
-        return self._cells
-
-    @property
-    def first(self) -> dict[str, int]:
-        """name → number of the first cell with that name."""
-        if self._cells is None:
-            self._build_cells()
-        return self._first
-
-    @property
-    def by_initial(self) -> dict[str, list[tuple[int, str]]]:
-        if self._cells is None:
-            self._build_cells()
-        return self._by_initial
+    def name(self, i: int) -> str:
+        """The name (matching form without its unit) of cell number ``i`` of ``table_text(table)``
+        — each distinct non-empty cell once, in row-major order of first appearance — or "" for
+        a long cell (over 60 characters: running text, not a label)."""
+        name = self._names.get(i)
+        if name is None:
+            cell = table_text(self.table).cells[i]
+            name = self._names[i] = _split_normalised(cell.norm)[0] if len(cell.text) <= 60 else ""
+        return name
 
     def position(self, i: int) -> tuple[int, int]:
-        """(row, col) where cell number ``i`` first appears in the grid (row-major)."""
+        """(row, col) where cell number ``i`` first appears in the grid (row-major). Cells are
+        numbered in that order, so the first cell by number is the first by position: only the
+        cell finally chosen needs this walk."""
         cell = table_text(self.table).cells[i]
         for r, row in enumerate(self.table.grid):
             for c, x in enumerate(row):
@@ -494,24 +469,30 @@ def cell_score(text: str, aliases: list[str], match: str = "prefix") -> float:
 
 
 def _find_cell(table: Table, aliases: list[str], match: str) -> tuple[float, int, int] | None:
-    """Best cell for a cell concept: the first exact one, else the first prefix (or contains) one."""
+    """Best cell for a cell concept: the first exact one, else the first prefix (or contains) one.
+
+    A cell's name is a prefix of its matching form, so a cell that matches an alias in any way
+    contains it: the search looks only at the cells found by a substring search of the table's
+    joined matching form (``TableText.containing``), not at every cell of a large table."""
     forms = _alias_forms(aliases)
-    text = table_text(table)
-    if text.aligned and not any(a in text.norm for a in forms):
-        return None  # a cell name is a prefix of the cell's matching form: no hit can exist
     index = _index(table)
+    text = table_text(table)
     for a in forms:
-        if a in index.first:
-            return (1.0, *index.position(index.first[a]))
-    hits = []
-    if match == "contains":
-        hits = [i for i, name in index.cells if _name_score(name, forms, match)]
-    else:
-        for a in forms:
-            hits += [i for i, name in index.by_initial.get(a[0], ()) if _name_score(name, (a,), match)]
-    if not hits:
+        for i in text.containing(a):
+            if index.name(i) == a:
+                return (1.0, *index.position(i))
+    first = None
+    for a in forms:
+        for i in text.containing(a):
+            if first is not None and i >= first:
+                break
+            name = index.name(i)
+            if name and _name_score(name, forms if match == "contains" else (a,), match):
+                first = i
+                break
+    if first is None:
         return None
-    return (CONTAINS_SCORE, *index.position(min(hits)))
+    return (CONTAINS_SCORE, *index.position(first))
 
 
 def _concept_scores(table: Table, spec: dict):
@@ -716,14 +697,16 @@ class _HeaderForms:
     Document object (tables never change after reading)."""
 
     def __init__(self, tables: list[Table]):
-        self.blobs = [(t.index, _index(t).header_blob) for t in tables]
-        self.joined = "\n".join(blob for _, blob in self.blobs)  # any separator: only "absent from all" is read
+        blobs = [_index(t).header_blob for t in tables]
+        self.indexes = [t.index for t in tables]
+        self.joined = "\n".join(blobs)  # (no header name holds a newline: whitespace is normalised away)
+        self.starts = piece_starts(blobs)
         self._tables: dict[str, tuple[int, ...]] = {}
 
     def tables_with(self, form: str) -> tuple[int, ...]:
         found = self._tables.get(form)
         if found is None:
-            found = tuple(i for i, blob in self.blobs if form in blob) if form in self.joined else ()
+            found = tuple(self.indexes[i] for i in pieces_containing(self.joined, self.starts, form))
             self._tables[form] = found
         return found
 

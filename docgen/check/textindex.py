@@ -17,7 +17,9 @@ substring of ``norm`` when ``aligned`` (each cell's ``Cell.norm`` then IS its pi
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from docgen.read.model import Cell, Table
 from docgen.read.normalize import norm
@@ -42,7 +44,7 @@ class TableText:
     text that itself contains the joining character leaves the cells to be normalised one by one
     (lazily, by ``Cell.norm``), and ``aligned`` False."""
 
-    __slots__ = ("cells", "text", "norm", "aligned")
+    __slots__ = ("cells", "text", "norm", "aligned", "_starts")
 
     def __init__(self, table: Table):
         # a dict keyed by identity: merged cells appear at every position they cover, counted once
@@ -55,6 +57,36 @@ class TableText:
         if self.aligned:
             for cell, part in zip(self.cells, parts):
                 cell.norm = part
+        self._starts: list[int] | None = None
+
+    def containing(self, form: str):
+        """The numbers (in ``cells``) of the cells whose matching form contains ``form``, in
+        order: C-level searches of ``norm``, one per such cell, instead of a look at every cell."""
+        if not self.aligned:  # a cell text holds the joining character: cell by cell
+            yield from (i for i, cell in enumerate(self.cells) if form in cell.norm)
+            return
+        if JOIN in form:
+            return  # no cell's matching form holds the joining character
+        if self._starts is None:
+            self._starts = piece_starts([cell.norm for cell in self.cells])
+        yield from pieces_containing(self.norm, self._starts, form)
+
+
+def piece_starts(pieces: list[str]) -> list[int]:
+    """Where each piece begins in ``JOIN.join(pieces)`` (any one-character joiner), and one more
+    entry: where a piece after the last would begin."""
+    return [0, *accumulate(len(p) + 1 for p in pieces)]
+
+
+def pieces_containing(joined: str, starts: list[int], form: str):
+    """The numbers of the pieces of ``joined`` (``starts``: ``piece_starts``) that contain
+    ``form``, in order — one C-level search per such piece. ``form`` must not contain the
+    joining character (then no occurrence spans two pieces)."""
+    pos = joined.find(form)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        yield i
+        pos = joined.find(form, starts[i + 1])
 
 
 def table_text(table: Table) -> TableText:
