@@ -154,8 +154,10 @@ class _Index:
     with a few C-level substring tests instead of a full scoring."""
 
     def __init__(self, table: Table):
-        self.table = table
-        normalise_cells(table)
+        # the joined texts and the grid, not the table: kept on the table, a reference back would
+        # make a cycle, and a document's tables would then wait for the cyclic collector
+        self.text = table_text(table)
+        self.grid = table.grid
         self.columns: list[tuple[str, ...]] = []
         self.levels = [_levels(table, col) for col in range(table.n_cols)]
         self.units: dict[int, str | None] = {}  # header_unit of each column asked for
@@ -174,7 +176,7 @@ class _Index:
         a long cell (over 60 characters: running text, not a label)."""
         name = self._names.get(i)
         if name is None:
-            cell = table_text(self.table).cells[i]
+            cell = self.text.cells[i]
             name = self._names[i] = _split_normalised(cell.norm)[0] if len(cell.text) <= 60 else ""
         return name
 
@@ -182,8 +184,8 @@ class _Index:
         """(row, col) where cell number ``i`` first appears in the grid (row-major). Cells are
         numbered in that order, so the first cell by number is the first by position: only the
         cell finally chosen needs this walk."""
-        cell = table_text(self.table).cells[i]
-        for r, row in enumerate(self.table.grid):
+        cell = self.text.cells[i]
+        for r, row in enumerate(self.grid):
             for c, x in enumerate(row):
                 if x is cell:
                     return r, c
@@ -194,7 +196,7 @@ class _Index:
         """Every cell text of the table in matching form, in one string (``normalise_cells``): a
         cell name (its matching form without the unit) is a prefix of its normalised text, so an
         alias found in no cell name is not in here either."""
-        return normalise_cells(self.table)
+        return self.text.norm
 
 
 def normalise_cells(table: Table) -> str:

@@ -259,7 +259,7 @@ class _LabelIndex:
     every table of the report; nearly all are ruled out by one substring test each."""
 
     def __init__(self, table: Table):
-        self.table = table
+        self.grid = table.grid  # (not the table: kept on it, a reference back would make a cycle)
         self.text = table_text(table)  # also fills in every cell's matching form: one pass per table
         self._keys: dict[str, list[tuple[int, int]]] | None = None
         self._colon: list[tuple[int, int]] | None = None
@@ -287,7 +287,7 @@ class _LabelIndex:
         return self._colon
 
     def _origins(self):
-        for r, row in enumerate(self.table.grid):
+        for r, row in enumerate(self.grid):
             for c, cell in enumerate(row):
                 if cell.is_origin(r, c):
                     yield r, c, cell
