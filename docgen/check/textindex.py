@@ -67,9 +67,13 @@ class TableText:
             return
         if JOIN in form:
             return  # no cell's matching form holds the joining character
+        yield from pieces_containing(self.norm, self.starts(), form)
+
+    def starts(self) -> list[int]:
+        """Where each cell's piece of ``norm`` begins (``piece_starts``; when ``aligned``)."""
         if self._starts is None:
             self._starts = piece_starts([cell.norm for cell in self.cells])
-        yield from pieces_containing(self.norm, self._starts, form)
+        return self._starts
 
 
 def piece_starts(pieces: list[str]) -> list[int]:

@@ -249,30 +249,31 @@ def _grid_content(ctx: RuleContext, spec: dict, match: TableMatch):
     strict_cols = [(match.columns[c["id"]], c) for c in strict]
     filled_rows, empty_cells = 0, []
     data_rows = 0
-    for table, r, cells in match.data_rows():
-        if _is_summary(cells, summary) or is_section_row(cells):
-            continue
-        data_rows += 1
-        tests = cell_tests(table)  # (a 续表 piece is a table of its own)
-        # columns of a 续表 piece are the same concepts at the same positions (same header)
-        good = 0
-        for col, refused in required_cols:
-            if col < len(cells) and tests.filled(cells[col], refused):
-                good += 1
-        if required and good * 2 < len(required):
-            continue
-        if not required and not any(tests.filled(x, none) for x in cells[1:]):
-            continue  # no column concepts (a transposed table): a row with content beyond its label
-        filled_rows += 1
-        for col, c in strict_cols:
-            if col >= len(cells):
-                empty_cells.append((table, r, col, c, ""))
+    for table in [match.table] + match.pieces:  # (columns of a 续表 piece: the same concepts, same positions)
+        tests = cell_tests(table)
+        for r in range(table.header_rows, table.n_rows):
+            cells = table.grid[r]
+            if _is_summary(cells, summary) or is_section_row(cells):
                 continue
-            cell = cells[col]
-            if tests.placeholder(cell):
-                continue  # reported by the TPL rules
-            if not cell.text.strip() or tests.na(cell, markers):
-                empty_cells.append((table, r, col, c, cell.text.strip()))
+            data_rows += 1
+            good = 0
+            for col, refused in required_cols:
+                if col < len(cells) and tests.filled(cells[col], refused):
+                    good += 1
+            if required and good * 2 < len(required):
+                continue
+            if not required and not any(tests.filled(x, none) for x in cells[1:]):
+                continue  # no column concepts (a transposed table): a row with content beyond its label
+            filled_rows += 1
+            for col, c in strict_cols:
+                if col >= len(cells):
+                    empty_cells.append((table, r, col, c, ""))
+                    continue
+                cell = cells[col]
+                if tests.placeholder(cell):
+                    continue  # reported by the TPL rules
+                if not cell.text.strip() or tests.na(cell, markers):
+                    empty_cells.append((table, r, col, c, cell.text.strip()))
     min_rows = int(params.get("min_rows", 1))
     if filled_rows < min_rows:
         yield ctx.finding(
