@@ -231,4 +231,3 @@ def test_texts_without_a_date_shape_have_no_dates(documents):
         if not has_date_shape(text):
             assert find_dates(text) == [] and find_invalid_dates(text) == [], text
     assert has_date_shape("2024年2月30日") and not find_dates("2024年2月30日")
-
