@@ -265,13 +265,22 @@ def _stage_of(text: str, stages: list[dict]) -> int | None:
     return None
 
 
-def _column(table, words: list[str]) -> int | None:
+def _heads(table) -> tuple[list[str], str]:
+    """The lowest header level of each column in matching form, and all of them in one string."""
     heads = [norm(h.split("/")[-1]) for h in table.header_paths]
-    for w in (norm(x) for x in words):
+    return heads, "\n".join(heads)
+
+
+def _column(heads: tuple[list[str], str], words: list[str]) -> int | None:
+    heads, joined = heads
+    words = [norm(x) for x in words]
+    if not any(w in joined for w in words):
+        return None  # (no newline in a matching form) neither equal to nor inside any header
+    for w in words:
         for i, h in enumerate(heads):
             if h == w:
                 return i
-    for w in (norm(x) for x in words):
+    for w in words:
         for i, h in enumerate(heads):
             if w in h:
                 return i
@@ -293,8 +302,11 @@ def stage_dates(ctx):
     """
     stages = _stage_specs(ctx)
     for table in ctx.doc.tables:
-        s_col = _column(table, ctx.params.get("stage_headers", ["阶段"]))
-        d_col = _column(table, ctx.params.get("date_headers", ["完成时间"]))
+        heads = _heads(table)
+        s_col = _column(heads, ctx.params.get("stage_headers", ["阶段"]))
+        if s_col is None:
+            continue  # (the date column alone decides nothing)
+        d_col = _column(heads, ctx.params.get("date_headers", ["完成时间"]))
         if s_col is None or d_col is None or s_col == d_col:
             continue  # the caption alone does not say which columns to read
         yield from _check_plan(ctx, table, stages, s_col, d_col)
