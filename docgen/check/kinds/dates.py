@@ -250,13 +250,22 @@ _STAGE_PREFIX = re.compile(r"^\s*(?:第\s*([一二三四五六七1-7])\s*阶段|
 _CN = "一二三四五六七"
 
 
-def _stage_of(text: str, stages: list[dict]) -> int | None:
+def _stage_aliases(stages: list[dict]) -> list[tuple[list[str], tuple[str, ...]]]:
+    """Per stage: its name and aliases in matching form, and those of ≥ 3 characters (a title
+    ending with one names the stage) — once per rule, not per row."""
+    out = []
+    for s in stages:
+        aliases = [norm(a) for a in [s["name"]] + list(s.get("aliases", []))]
+        out.append((aliases, tuple(a for a in aliases if len(a) >= 3)))
+    return out
+
+
+def _stage_of(text: str, stages: list[dict], aliases: list | None = None) -> int | None:
     m = _STAGE_PREFIX.match(text)
     rest = text[m.end():] if m else text
     title = norm(rest)
-    for i, s in enumerate(stages):
-        aliases = [norm(a) for a in [s["name"]] + list(s.get("aliases", []))]
-        if title in aliases or any(len(a) >= 3 and title.endswith(a) for a in aliases):
+    for i, (names, endings) in enumerate(aliases or _stage_aliases(stages)):
+        if title in names or title.endswith(endings):
             return i
     if m:
         digit = m.group(1) or m.group(2) or m.group(3)
@@ -314,11 +323,12 @@ def stage_dates(ctx):
 
 def _check_plan(ctx, table, stages, s_col: int, d_col: int):
     done: dict[int, tuple[dt.date, Precision, int, str]] = {}
+    aliases = _stage_aliases(stages)
     for r in range(table.header_rows, table.n_rows):
         row = table.grid[r]
         if max(s_col, d_col) >= len(row):
             continue
-        stage = _stage_of(row[s_col].text, stages)
+        stage = _stage_of(row[s_col].text, stages, aliases)
         dates = find_dates(row[d_col].text)
         if stage is None or not dates:
             continue
