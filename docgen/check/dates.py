@@ -91,11 +91,10 @@ def _candidates(text: str) -> tuple:
     return tuple(found)
 
 
-def has_date_shape(text: str) -> bool:
-    """Does ``text`` hold anything date-shaped, valid or not? (``find_dates`` and
-    ``find_invalid_dates`` both find nothing in a text without.) The date rules ask it once per
-    text and document, then look for dates only in the few texts that have one (~100 of ~4,400)."""
-    return bool(_candidates(text))
+#: The date-shaped strings of a text (``_candidates``; memoised): empty for a text in which
+#: ``find_dates`` and ``find_invalid_dates`` both find nothing. The date rules ask it once per text
+#: and document, then look for dates only in the few texts that have one (~100 of ~4,400).
+date_shapes = _candidates
 
 
 def _problem(year: int, month: int, day: int | None) -> str | None:

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from docgen.check.dates import find_dates, find_invalid_dates, has_date_shape
+from docgen.check.dates import date_shapes, find_dates, find_invalid_dates
 from docgen.check.kinds import fields
 from docgen.check.kinds.fields import _LABEL_FOLD, _label_probe, _label_regex, _table_values
 from docgen.check.kinds.tables import is_section_row
@@ -228,6 +228,6 @@ def test_table_labels_found_with_and_without_the_prefilter(tables, monkeypatch):
 def test_texts_without_a_date_shape_have_no_dates(documents):
     texts = [b.text for doc in documents for b in doc.blocks if isinstance(b, Paragraph)] + ODD_TEXTS
     for text in texts:
-        if not has_date_shape(text):
+        if not date_shapes(text):
             assert find_dates(text) == [] and find_invalid_dates(text) == [], text
-    assert has_date_shape("2024年2月30日") and not find_dates("2024年2月30日")
+    assert date_shapes("2024年2月30日") and not find_dates("2024年2月30日")

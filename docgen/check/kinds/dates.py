@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from docgen.check.dates import (
     Precision,
+    date_shapes,
     find_dates,
     find_invalid_dates,
-    has_date_shape,
     same_or_before,
     show,
 )
@@ -67,7 +67,7 @@ def _spots(ctx) -> list[TextSpot]:
 def _date_shaped_spots(ctx) -> list[TextSpot]:
     """The texts that hold anything date-shaped, valid or not — one pass over every text of the
     document, shared by date_validity and the event search (each used to make its own)."""
-    return ctx.cached("date_shaped_spots", lambda: [spot for spot in _spots(ctx) if has_date_shape(spot.text)])
+    return ctx.cached("date_shaped_spots", lambda: [spot for spot in _spots(ctx) if date_shapes(spot.text)])
 
 
 def _dated_spots(ctx) -> list:
