@@ -57,10 +57,9 @@ def text_caches() -> list:
     import docgen.check.kinds.numeric as numeric
     import docgen.check.numbers as numbers
     import docgen.check.tables as tables
-    import docgen.check.textindex as textindex
     import docgen.read.normalize as normalize
 
-    return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, textindex.norm_joined,
+    return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, tables._norm_joined,
             numeric.cnorm, numbers._parse_number, units._parse, dates._candidates]
 
 

@@ -38,7 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from docgen.check.textindex import JOIN, piece_starts, pieces_containing, table_text
+from docgen.check.textindex import JOIN, norm_joined, piece_starts, pieces_containing, table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -197,6 +197,10 @@ class _Index:
         cell name (its matching form without the unit) is a prefix of its normalised text, so an
         alias found in no cell name is not in here either."""
         return self.text.norm
+
+
+#: (the memo of the joined normalisation, under the name bench/check_docs.py's cold series clears)
+_norm_joined = norm_joined
 
 
 def normalise_cells(table: Table) -> str:
