@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from docgen.check.datakey import data_key
+from docgen.check.textindex import JOIN, norm_joined, piece_starts, pieces_containing, table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -112,6 +113,8 @@ def split_unit(text: str) -> tuple[str, str | None]:
 
 def _split_normalised(t: str) -> tuple[str, str | None]:
     """``split_unit`` of a text already in matching form (``Cell.norm``)."""
+    if not t.endswith((")", ")\n")):
+        return t, None  # what _UNIT needs at the end (most cells have no unit): no regex run
     m = _UNIT.match(t)
     if m and m.group(1):
         return m.group(1), m.group(2) or None
@@ -146,103 +149,65 @@ def header_names(table: Table, col: int) -> list[str]:
 class _Index:
     """What matching needs of a table, computed once per table (kept on the Table object, like
     Cell.norm): the header names of each column and — on first use, since only cell concepts need
-    them — the matching form of every short cell. ``header_blob``/``cells_blob`` join the names
+    them — the name of a short cell. ``header_blob``/``cells_blob`` join the names
     with NUL: an alias found in neither cannot match, which lets a table be ruled out for a spec
     with a few C-level substring tests instead of a full scoring."""
 
     def __init__(self, table: Table):
-        self.table = table
-        normalise_cells(table)
+        # the joined texts and the grid, not the table: kept on the table, a reference back would
+        # make a cycle, and a document's tables would then wait for the cyclic collector
+        self.text = table_text(table)
+        self.grid = table.grid
         self.columns: list[tuple[str, ...]] = []
+        self.levels = [_levels(table, col) for col in range(table.n_cols)]
+        self.units: dict[int, str | None] = {}  # header_unit of each column asked for
         for col in range(table.n_cols):
-            names = [split_unit(t)[0] for t in _levels(table, col)]
+            names = [split_unit(t)[0] for t in self.levels[col]]
             names = [n for n in names if n]
             if len(names) > 1:
                 names.append("/".join(names))
             self.columns.append(tuple(names))
         self.header_blob = "\0".join(n for names in self.columns for n in names)
-        self._cells: list[tuple[int, int, str]] | None = None
+        self._names: dict[int, str] = {}
 
-    def _build_cells(self) -> None:
-        self._cells = []
-        self._first: dict[str, tuple[int, int]] = {}                     # name → first (row, col)
-        self._by_initial: dict[str, list[tuple[int, int, str]]] = {}     # first character → cells
-        seen: set[int] = set()
-        for r, row in enumerate(self.table.grid):
-            for c, cell in enumerate(row):
-                if id(cell) in seen:
-                    continue
-                seen.add(id(cell))
-                if cell.text and len(cell.text) <= 60:
-                    name = _split_normalised(cell.norm)[0]
-                    if name:
-                        self._cells.append((r, c, name))
-                        self._first.setdefault(name, (r, c))
-                        self._by_initial.setdefault(name[0], []).append((r, c, name))
+    def name(self, i: int) -> str:
+        """The name (matching form without its unit) of cell number ``i`` of ``table_text(table)``
+        — each distinct non-empty cell once, in row-major order of first appearance — or "" for
+        a long cell (over 60 characters: running text, not a label)."""
+        name = self._names.get(i)
+        if name is None:
+            cell = self.text.cells[i]
+            name = self._names[i] = _split_normalised(cell.norm)[0] if len(cell.text) <= 60 else ""
+        return name
 
-    @property
-    def cells(self) -> list[tuple[int, int, str]]:
-        if self._cells is None:
-            self._build_cells()
-        return self._cells
-
-    @property
-    def first(self) -> dict[str, tuple[int, int]]:
-        if self._cells is None:
-            self._build_cells()
-        return self._first
-
-    @property
-    def by_initial(self) -> dict[str, list[tuple[int, int, str]]]:
-        if self._cells is None:
-            self._build_cells()
-        return self._by_initial
+    def position(self, i: int) -> tuple[int, int]:
+        """(row, col) where cell number ``i`` first appears in the grid (row-major). Cells are
+        numbered in that order, so the first cell by number is the first by position: only the
+        cell finally chosen needs this walk."""
+        cell = self.text.cells[i]
+        for r, row in enumerate(self.grid):
+            for c, x in enumerate(row):
+                if x is cell:
+                    return r, c
+        raise LookupError(i)  # every numbered cell is in the grid
 
     @property
     def cells_blob(self) -> str:
         """Every cell text of the table in matching form, in one string (``normalise_cells``): a
         cell name (its matching form without the unit) is a prefix of its normalised text, so an
         alias found in no cell name is not in here either."""
-        return normalise_cells(self.table)
+        return self.text.norm
 
 
-#: joins a table's cell texts for one normalisation pass (private use: no text, OpenCC phrase or
-#: NFKC mapping involves it)
-_JOIN = "\ue000"
-
-
-#: ``norm`` for a whole table's joined texts: a cache of its own, small, so that these long strings
-#: never crowd the per-text cache nor pile up over a batch
-_norm_joined = lru_cache(maxsize=256)(norm.__wrapped__)
+#: (the memo of the joined normalisation, under the name bench/check_docs.py's cold series clears)
+_norm_joined = norm_joined
 
 
 def normalise_cells(table: Table) -> str:
     """Fill in ``Cell.norm`` of every cell of the table with ONE ``norm`` call over all their
-    texts joined by a private-use character, and return that normalised string.
-
-    ``norm`` is NFKC, a translation table, whitespace removal and OpenCC t2s: all of them leave the
-    joining character alone and act on each side of it as on a text of its own (NFKC never
-    composes across it, no OpenCC phrase contains it, so segmentation restarts after it). Cell by
-    cell, a 100-page report cost ~4,000 OpenCC calls on its first check; so it costs one per table.
-    A text that itself contains the joining character leaves the cells to be normalised one by one
-    (lazily, as before). Done once per table (the result is kept on the Table object)."""
-    done = table.__dict__.get("_norm_blob")
-    if done is not None:
-        return done
-    seen: set[int] = set()
-    cells = []
-    for row in table.grid:
-        for cell in row:
-            if cell.text and id(cell) not in seen:
-                seen.add(id(cell))
-                cells.append(cell)
-    blob = _norm_joined(_JOIN.join(cell.text for cell in cells))
-    parts = blob.split(_JOIN)
-    if len(parts) == len(cells) and not any(_JOIN in cell.text for cell in cells):
-        for cell, part in zip(cells, parts):
-            cell.norm = part
-    table.__dict__["_norm_blob"] = blob
-    return blob
+    texts joined (``docgen.check.textindex``: once per table, shared with the other rules' blob
+    prefilters), and return that normalised string."""
+    return table_text(table).norm
 
 
 def _index(table: Table) -> _Index:
@@ -306,12 +271,18 @@ def find_column(table: Table, aliases: list[str], exclude: set[int] | frozenset 
 def header_unit(table: Table, col: int) -> str | None:
     """The unit written in the header of column ``col`` (（万元）, (t/a), 万kWh …), lowest level
     first, in folded form (NFKC: full-width brackets and digits to ASCII, m³ → m3); None when no
-    level has one."""
-    for text in reversed(_levels(table, col)):
+    level has one. Kept per table and column: the numeric rules ask it for every value they read."""
+    index = _index(table)
+    if col in index.units:
+        return index.units[col]
+    unit = None
+    for text in reversed(index.levels[col] if col < len(index.levels) else _levels(table, col)):
         m = _UNIT.match(fold(text))
         if m and m.group(1) and m.group(2):
-            return m.group(2)
-    return None
+            unit = m.group(2)
+            break
+    index.units[col] = unit
+    return unit
 
 
 # ─── cells ────────────────────────────────────────────────────────────────────────────────────────
@@ -357,6 +328,83 @@ def is_filled(text: str, na_markers=NA_MARKERS) -> bool:
     if is_placeholder(text):
         return False
     return not is_na(t, na_markers)
+
+
+# The same three tests for the cells of a table, answered from the table's joined text
+# (docgen.check.textindex): a table rule asks them for every cell of every data row, and each
+# call above folds and NFKC-normalises its text again — about 4,000 calls per report, each a
+# handful of Python calls. Here each cell's folded form comes from ONE fold of the table's joined
+# text (which its matching form already needed), and the NFKC + regex placeholder test runs only
+# in tables whose folded text holds a character a placeholder needs, and there only for the
+# cells that hold one. Same answers as the text functions.
+
+@lru_cache(maxsize=1)
+def _placeholder_probe() -> re.Pattern | None:
+    """The placeholder trigger characters as they look after ``fold``: the trigger is searched in
+    the NFKC text, and fold only maps each character of that (brackets, dashes: 【 → [) or drops
+    whitespace, so a cell whose folded text holds none of these is no placeholder. None when the
+    trigger is not a plain character class (then every cell is tested in full)."""
+    trigger = _placeholder_trigger()
+    if trigger is None or not (trigger.pattern.startswith("[") and trigger.pattern.endswith("]")):
+        return None
+    members = {ch for ch in trigger.pattern if trigger.fullmatch(ch)}  # trigger_class escapes each member
+    folded = {fold(ch) for ch in members}
+    if not members or "" in folded or any(JOIN in f for f in folded):
+        return None
+    return re.compile("|".join(re.escape(f) for f in sorted(folded)))
+
+
+class CellTests:
+    """``is_filled`` / ``is_placeholder`` / ``is_na`` for the cells of one table (kept on the Table
+    object): ``folded`` maps each non-empty cell (by identity) to ``fold(cell.text)``,
+    ``placeholders`` holds the placeholder cells."""
+
+    def __init__(self, table: Table):
+        text = table_text(table)
+        joined = fold(text.text)  # a cache hit: the matching form of the joined text began with it
+        if text.aligned:  # fold, like norm, acts on each side of the joining character alone
+            folds = joined.split(JOIN)
+        else:
+            folds = [fold(c.text) for c in text.cells]
+        self.folded: dict[int, str] = {id(c): f for c, f in zip(text.cells, folds)}
+        probe = _placeholder_probe()
+        if probe is None:
+            self.placeholders = {id(c) for c in text.cells if is_placeholder(c.text)}
+        elif probe.search(joined):  # no probe string contains JOIN: a match lies within one cell
+            self.placeholders = {id(c) for c, f in zip(text.cells, folds) if probe.search(f) and is_placeholder(c.text)}
+        else:
+            self.placeholders = set()
+
+    def placeholder(self, cell) -> bool:
+        """``is_placeholder(cell.text)``."""
+        return id(cell) in self.placeholders
+
+    def na(self, cell, markers: frozenset[str]) -> bool:
+        """``is_na(cell.text, na)``, ``markers = folded_markers(na)``."""
+        folded = self.folded.get(id(cell), "")
+        return bool(folded) and folded in markers
+
+    def filled(self, cell, markers: frozenset[str]) -> bool:
+        """``is_filled(cell.text, na)``, ``markers = folded_markers(na)``."""
+        key = id(cell)
+        folded = self.folded.get(key, "")
+        if not folded or key in self.placeholders:
+            return False
+        if not markers:
+            return True
+        again = fold(folded)  # is_filled tests is_na on the folded text: folded once more
+        return not (again and again in markers)
+
+
+def cell_tests(table: Table) -> CellTests:
+    tests = table.__dict__.get("_cell_tests")
+    if tests is None:
+        tests = table.__dict__["_cell_tests"] = CellTests(table)
+    return tests
+
+
+def folded_markers(na_markers) -> frozenset[str]:
+    return _folded_markers(tuple(na_markers))
 
 
 # ─── captions ─────────────────────────────────────────────────────────────────────────────────────
@@ -427,22 +475,30 @@ def cell_score(text: str, aliases: list[str], match: str = "prefix") -> float:
 
 
 def _find_cell(table: Table, aliases: list[str], match: str) -> tuple[float, int, int] | None:
-    """Best cell for a cell concept: the first exact one, else the first prefix (or contains) one."""
+    """Best cell for a cell concept: the first exact one, else the first prefix (or contains) one.
+
+    A cell's name is a prefix of its matching form, so a cell that matches an alias in any way
+    contains it: the search looks only at the cells found by a substring search of the table's
+    joined matching form (``TableText.containing``), not at every cell of a large table."""
     forms = _alias_forms(aliases)
     index = _index(table)
+    text = table_text(table)
     for a in forms:
-        if a in index.first:
-            return (1.0, *index.first[a])
-    hits = []
-    if match == "contains":
-        hits = [(r, c) for r, c, name in index.cells if _name_score(name, forms, match)]
-    else:
-        for a in forms:
-            hits += [(r, c) for r, c, name in index.by_initial.get(a[0], ()) if _name_score(name, (a,), match)]
-    if not hits:
+        for i in text.containing(a):
+            if index.name(i) == a:
+                return (1.0, *index.position(i))
+    first = None
+    for a in forms:
+        for i in text.containing(a):
+            if first is not None and i >= first:
+                break
+            name = index.name(i)
+            if name and _name_score(name, forms if match == "contains" else (a,), match):
+                first = i
+                break
+    if first is None:
         return None
-    r, c = min(hits)
-    return (CONTAINS_SCORE, r, c)
+    return (CONTAINS_SCORE, *index.position(first))
 
 
 def _concept_scores(table: Table, spec: dict):
@@ -466,6 +522,8 @@ def _concept_scores(table: Table, spec: dict):
                     columns.setdefault(c["id"], hit[2])
             continue
         forms = _alias_forms(aliases)
+        if not any(a in index.header_blob for a in forms):
+            continue  # no header name equals or contains an alias: every column scores 0
         for col, names in enumerate(index.columns):
             s = _header_score(names, forms)
             if s:
@@ -519,7 +577,8 @@ def excluded_headers(table: Table, spec: dict) -> list[str]:
     forms = _alias_forms(spec.get("exclude", []))
     if not forms:
         return []
-    return [a for a in forms if any(_header_score(names, (a,)) for names in _index(table).columns)]
+    index = _index(table)
+    return [a for a in forms if a in index.header_blob and any(_header_score(names, (a,)) for names in index.columns)]
 
 
 def _signature(specs: list[dict]) -> str:
@@ -584,30 +643,44 @@ def spec_probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
     return probe, len(required)
 
 
-def could_reach(table: Table, spec: dict, min_cov: float, probe=None) -> bool:
+def could_reach(table: Table, spec: dict, min_cov: float, probe=None, header_hits: int | None = None) -> bool:
     """False only when ``score_table(table, spec).score`` is certainly below ``min_cov``: an upper
     bound of the score from which concepts can match at all (an alias that occurs nowhere in the
     header — or, for a cell concept, in no cell — scores 0), the caption bonus and the full
     optional weight. Most table × spec pairs of a report fail this test — already with the largest
     caption bonus assumed, so without looking at the caption — which costs a few substring
-    searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it."""
+    searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it.
+    ``header_hits``: how many of the header concepts can match, when the caller counted them for
+    the whole document (``_HeaderForms``); ``probe``'s concepts are then the cell concepts only."""
     concepts, n_required = probe or spec_probe(spec)
-    slack = 1e-4  # the score is rounded to 4 places before it is compared
-    if n_required and not _enough(table, concepts, (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - slack) * n_required):
+    start = header_hits or 0
+    if n_required and not _enough(table, concepts, _least_hits(min_cov, n_required), start):
         return False
     cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
     rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
     if not n_required:
-        return rest + slack >= min_cov
-    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - slack) * n_required)
+        return rest + _SLACK >= min_cov
+    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - _SLACK) * n_required, start)
 
 
-def _enough(table: Table, concepts, need: float) -> bool:
-    """Can at least ``need`` of the required ``concepts`` match anything in the table?"""
-    if need <= 0:
+_SLACK = 1e-4  # the score is rounded to 4 places before it is compared
+
+
+def _least_hits(min_cov: float, n_required: int) -> float:
+    """How many required concepts must be able to match for a table to reach ``min_cov`` with the
+    largest caption bonus and the full optional weight (could_reach's first test)."""
+    return (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - _SLACK) * n_required
+
+
+def _enough(table: Table, concepts, need: float, hits: int = 0) -> bool:
+    """Can at least ``need`` of the required concepts match anything in the table? ``hits``: how
+    many already can (counted elsewhere), ``concepts``: the rest."""
+    if need <= 0 or hits >= need:
         return True
+    left = len(concepts)
+    if hits + left < need:
+        return False
     index = _index(table)
-    hits, left = 0, len(concepts)
     for where, forms in concepts:
         blob = index.cells_blob if where == "cell" else index.header_blob
         left -= 1
@@ -622,14 +695,64 @@ def _enough(table: Table, concepts, need: float) -> bool:
     return hits >= need
 
 
+class _HeaderForms:
+    """Which tables of a document have a header name containing a given alias form — what
+    ``_enough`` asks of every table × spec pair (~800 per report), answered once per form for the
+    whole document: a form absent from all headers together (one substring test of their joined
+    names) is absent from each; a present one is looked up table by table, once. Kept on the
+    Document object (tables never change after reading)."""
+
+    def __init__(self, tables: list[Table]):
+        blobs = [_index(t).header_blob for t in tables]
+        self.indexes = [t.index for t in tables]
+        self.joined = "\n".join(blobs)  # (no header name holds a newline: whitespace is normalised away)
+        self.starts = piece_starts(blobs)
+        self._tables: dict[str, tuple[int, ...]] = {}
+
+    def tables_with(self, form: str) -> tuple[int, ...]:
+        found = self._tables.get(form)
+        if found is None:
+            found = tuple(self.indexes[i] for i in pieces_containing(self.joined, self.starts, form))
+            self._tables[form] = found
+        return found
+
+    def hits(self, concepts) -> dict[int, int]:
+        """Table index → how many of the header ``concepts`` (where, forms) can match there."""
+        counts: dict[int, int] = {}
+        for where, forms in concepts:
+            if where == "cell":
+                continue
+            found: set[int] = set()
+            for f in forms:
+                found.update(self.tables_with(f))
+            for i in found:
+                counts[i] = counts.get(i, 0) + 1
+        return counts
+
+
+def _header_forms(doc: Document, tables: list[Table]) -> _HeaderForms:
+    """The document's ``_HeaderForms`` over ``tables`` (the candidates: no 续表 pieces)."""
+    forms = doc.__dict__.get("_header_forms")
+    if forms is None:
+        forms = doc.__dict__["_header_forms"] = _HeaderForms(tables)
+    return forms
+
+
 def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
     tables = [t for t in doc.tables if t.continued_from is None]
+    header_forms = _header_forms(doc, tables)
     scored: list[tuple[float, int, int, TableMatch]] = []
     for si, spec in enumerate(specs):
         min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
-        probe = spec_probe(spec)
+        concepts, n_required = spec_probe(spec)
+        counts = header_forms.hits(concepts)  # the header concepts, counted for every table at once
+        cell_probe = ([c for c in concepts if c[0] == "cell"], n_required)
+        # could_reach's first test from the counts alone: most tables fail it without a call
+        least = _least_hits(min_cov, n_required) - len(cell_probe[0]) if n_required else 0.0
         for t in tables:
-            if not could_reach(t, spec, min_cov, probe):
+            if least > 0 and counts.get(t.index, 0) < least:
+                continue
+            if not could_reach(t, spec, min_cov, cell_probe, counts.get(t.index, 0)):
                 continue
             m = score_table(t, spec)
             if m.score >= min_cov:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from docgen.check.dates import (
     Precision,
+    date_shapes,
     find_dates,
     find_invalid_dates,
     same_or_before,
@@ -36,7 +37,8 @@ from docgen.check.dates import (
 )
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.fields import field_values, is_blank
-from docgen.check.kinds.placeholders import TextSpot, table_name, text_spots
+from docgen.check.kinds.placeholders import SpotList, TextSpot, table_name, text_spots
+from docgen.check.textindex import table_text
 from docgen.read.model import Location
 from docgen.read.normalize import norm
 from docgen.track.periods import month_end, period_due
@@ -58,15 +60,24 @@ class Event:
         return show(self.date, self.precision)
 
 
-def _spots(ctx) -> list[TextSpot]:
+def _spots(ctx) -> SpotList:
     return ctx.cached("text_spots", lambda: text_spots(ctx.doc))
+
+
+def _date_shaped_spots(ctx) -> list[TextSpot]:
+    """The texts that hold anything date-shaped, valid or not — one pass over every text of the
+    document, shared by date_validity and the event search (each used to make its own)."""
+    def compute():
+        spots = _spots(ctx)  # a SpotList: the texts are tested as strings, a spot made only for a hit
+        return [spots[i] for i, text in enumerate(spots.texts) if date_shapes(text)]
+    return ctx.cached("date_shaped_spots", compute)
 
 
 def _dated_spots(ctx) -> list:
     """(spot, dates) for every text that has a date — dates found once per document."""
     def compute():
         out = []
-        for spot in _spots(ctx):
+        for spot in _date_shaped_spots(ctx):
             dates = find_dates(spot.text)
             if dates:
                 out.append((spot, dates))
@@ -125,6 +136,9 @@ def find_event(ctx, key: str, spec: dict) -> Event | None:
 def _row_events(ctx, key: str, name: str, keywords: list[str]) -> list[Event]:
     out = []
     for table in ctx.doc.tables:
+        text = table_text(table).text
+        if not any(k in text for k in keywords):
+            continue  # no cell mentions a keyword: one test of the joined cell texts, not one per cell
         for r, row in enumerate(table.grid[table.header_rows:], start=table.header_rows):
             cells = list({id(c): c for c in row}.values())
             if not any(k in c.text for c in cells for k in keywords):
@@ -161,7 +175,7 @@ def date_validity(ctx):
     if not spots:
         raise NotEvaluableRule("文档没有可读的文字")
     limit, shown = int(ctx.params.get("max_findings", 50)), 0
-    for spot in spots:
+    for spot in _date_shaped_spots(ctx):  # (the others have no date-shaped string)
         for bad in find_invalid_dates(spot.text):
             shown += 1
             if shown > limit:
@@ -239,13 +253,22 @@ _STAGE_PREFIX = re.compile(r"^\s*(?:第\s*([一二三四五六七1-7])\s*阶段|
 _CN = "一二三四五六七"
 
 
-def _stage_of(text: str, stages: list[dict]) -> int | None:
+def _stage_aliases(stages: list[dict]) -> list[tuple[list[str], tuple[str, ...]]]:
+    """Per stage: its name and aliases in matching form, and those of ≥ 3 characters (a title
+    ending with one names the stage) — once per rule, not per row."""
+    out = []
+    for s in stages:
+        aliases = [norm(a) for a in [s["name"]] + list(s.get("aliases", []))]
+        out.append((aliases, tuple(a for a in aliases if len(a) >= 3)))
+    return out
+
+
+def _stage_of(text: str, stages: list[dict], aliases: list | None = None) -> int | None:
     m = _STAGE_PREFIX.match(text)
     rest = text[m.end():] if m else text
     title = norm(rest)
-    for i, s in enumerate(stages):
-        aliases = [norm(a) for a in [s["name"]] + list(s.get("aliases", []))]
-        if title in aliases or any(len(a) >= 3 and title.endswith(a) for a in aliases):
+    for i, (names, endings) in enumerate(aliases or _stage_aliases(stages)):
+        if title in names or title.endswith(endings):
             return i
     if m:
         digit = m.group(1) or m.group(2) or m.group(3)
@@ -254,13 +277,22 @@ def _stage_of(text: str, stages: list[dict]) -> int | None:
     return None
 
 
-def _column(table, words: list[str]) -> int | None:
+def _heads(table) -> tuple[list[str], str]:
+    """The lowest header level of each column in matching form, and all of them in one string."""
     heads = [norm(h.split("/")[-1]) for h in table.header_paths]
-    for w in (norm(x) for x in words):
+    return heads, "\n".join(heads)
+
+
+def _column(heads: tuple[list[str], str], words: list[str]) -> int | None:
+    heads, joined = heads
+    words = [norm(x) for x in words]
+    if not any(w in joined for w in words):
+        return None  # (no newline in a matching form) neither equal to nor inside any header
+    for w in words:
         for i, h in enumerate(heads):
             if h == w:
                 return i
-    for w in (norm(x) for x in words):
+    for w in words:
         for i, h in enumerate(heads):
             if w in h:
                 return i
@@ -282,8 +314,11 @@ def stage_dates(ctx):
     """
     stages = _stage_specs(ctx)
     for table in ctx.doc.tables:
-        s_col = _column(table, ctx.params.get("stage_headers", ["阶段"]))
-        d_col = _column(table, ctx.params.get("date_headers", ["完成时间"]))
+        heads = _heads(table)
+        s_col = _column(heads, ctx.params.get("stage_headers", ["阶段"]))
+        if s_col is None:
+            continue  # (the date column alone decides nothing)
+        d_col = _column(heads, ctx.params.get("date_headers", ["完成时间"]))
         if s_col is None or d_col is None or s_col == d_col:
             continue  # the caption alone does not say which columns to read
         yield from _check_plan(ctx, table, stages, s_col, d_col)
@@ -291,11 +326,12 @@ def stage_dates(ctx):
 
 def _check_plan(ctx, table, stages, s_col: int, d_col: int):
     done: dict[int, tuple[dt.date, Precision, int, str]] = {}
+    aliases = _stage_aliases(stages)
     for r in range(table.header_rows, table.n_rows):
         row = table.grid[r]
         if max(s_col, d_col) >= len(row):
             continue
-        stage = _stage_of(row[s_col].text, stages)
+        stage = _stage_of(row[s_col].text, stages, aliases)
         dates = find_dates(row[d_col].text)
         if stage is None or not dates:
             continue

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
-from docgen.check.tables import normalise_cells
+from docgen.check.textindex import table_text
 from docgen.read.model import Heading, Location, PageBreak, Paragraph, Table
 from docgen.read.normalize import norm
 
@@ -173,11 +173,6 @@ def _cell_label(cell, labels: list[str]) -> bool:
     return bool(key) and any(key == _norm_label(label) for label in labels)
 
 
-@lru_cache(maxsize=4096)
-def _first_char(label: str) -> str:
-    return next((c for c in label.translate(_LABEL_FOLD) if not c.isspace()), "")
-
-
 # The label patterns are rule data, the same for every paragraph and document: compiled once.
 @lru_cache(maxsize=1024)
 def _stop_pattern(all_labels: tuple[str, ...]) -> re.Pattern | None:
@@ -192,11 +187,35 @@ def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"^\s*{_NUMBERING}\s*(?P<label>{body}{_PAREN})\s+(?P<value>\S.*)$", re.DOTALL))
 
 
+@lru_cache(maxsize=1024)
+def _label_probe(labels: tuple[str, ...]) -> re.Pattern:
+    """A regex on the text AS WRITTEN that finds one of ``labels`` wherever the label patterns
+    (on the text folded by ``_LABEL_FOLD``, spaces allowed between characters) could: each
+    character of a label becomes the class of the characters that fold to it. Folding maps single
+    characters to single characters and spaces to spaces, so a text without a match holds none of
+    the labels; one C-level search of each paragraph, instead of folding and matching every
+    paragraph of the report against every label (most paragraphs hold none)."""
+    inverse: dict[str, set[str]] = {}
+    for k, v in _LABEL_FOLD.items():
+        inverse.setdefault(v, set()).add(chr(k))
+    alternatives = []
+    for label in labels:
+        chars = [c for c in label.translate(_LABEL_FOLD) if not c.isspace()]
+        if not chars:
+            return re.compile("")  # a label of spaces only: the patterns may match anything
+        classes = []
+        for c in chars:
+            raw = inverse.get(c, set()) | ({c} if ord(c) not in _LABEL_FOLD else set())
+            classes.append("[" + "".join(re.escape(x) for x in sorted(raw)) + "]")
+        alternatives.append(r"\s*".join(classes))
+    return re.compile("|".join(alternatives)) if alternatives else re.compile("(?!)")
+
+
 def _paragraph_values(text: str, location, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
-    folded = text.translate(_LABEL_FOLD)
     out = []
-    if not any(_first_char(label) in folded for label in labels):
+    if not _label_probe(tuple(labels)).search(text):
         return out
+    folded = text.translate(_LABEL_FOLD)
     stop = _stop_pattern(tuple(all_labels))
     for label in sorted(labels, key=len, reverse=True):
         with_colon, spaced = _label_patterns(label)
@@ -231,21 +250,47 @@ class _LabelIndex:
     """Where a table's cells can be labels, computed once per table (kept on the Table object):
     label key → positions of the origin cells with that key, and the positions of cells holding a
     colon ("企业名称：XX" written in one cell). The field rules look for dozens of label lists in
-    every table; each lookup is then a few dict hits instead of a pass over every cell."""
+    every table; each lookup is then a few dict hits instead of a pass over every cell.
+
+    Both parts are built on first use, and only for tables that can need them: a label key is a
+    piece of its cell's matching form, so a table whose joined matching form
+    (``docgen.check.textindex``) contains none of the labels looked for has no label cell, and one
+    whose text has no colon has no colon cell. An event searched ``anywhere`` (审核启动时间 …) asks
+    every table of the report; nearly all are ruled out by one substring test each."""
 
     def __init__(self, table: Table):
-        normalise_cells(table)  # every cell's label key needs its matching form: one pass per table
-        self.keys: dict[str, list[tuple[int, int]]] = {}
-        self.colon: list[tuple[int, int]] = []
-        for r, row in enumerate(table.grid):
-            for c, cell in enumerate(row):
-                if not cell.is_origin(r, c):
-                    continue
+        self.grid = table.grid  # (not the table: kept on it, a reference back would make a cycle)
+        self.text = table_text(table)  # also fills in every cell's matching form: one pass per table
+        self._keys: dict[str, list[tuple[int, int]]] | None = None
+        self._colon: list[tuple[int, int]] | None = None
+
+    def may_hold(self, norm_labels) -> bool:
+        """False only when no cell of the table can have one of these label keys."""
+        return not self.text.aligned or any(label in self.text.norm for label in norm_labels)
+
+    @property
+    def keys(self) -> dict[str, list[tuple[int, int]]]:
+        if self._keys is None:
+            self._keys = {}
+            for r, c, cell in self._origins():
                 key = _label_key(cell)
                 if key:
-                    self.keys.setdefault(key, []).append((r, c))
-                if ":" in cell.text.translate(_LABEL_FOLD):
-                    self.colon.append((r, c))
+                    self._keys.setdefault(key, []).append((r, c))
+        return self._keys
+
+    @property
+    def colon(self) -> list[tuple[int, int]]:
+        if self._colon is None:
+            text = self.text.text
+            self._colon = [] if ":" not in text and "：" not in text else [
+                (r, c) for r, c, cell in self._origins() if ":" in cell.text.translate(_LABEL_FOLD)]
+        return self._colon
+
+    def _origins(self):
+        for r, row in enumerate(self.grid):
+            for c, cell in enumerate(row):
+                if cell.is_origin(r, c):
+                    yield r, c, cell
 
 
 def _label_index(table: Table) -> _LabelIndex:
@@ -258,8 +303,10 @@ def _label_index(table: Table) -> _LabelIndex:
 def _table_values(table: Table, labels: list[str], all_labels: list[str]) -> list[FieldValue]:
     index = _label_index(table)
     is_label: set[tuple[int, int]] = set()
-    for norm_label in {_norm_label(label) for label in labels}:
-        is_label.update(index.keys.get(norm_label, ()))
+    wanted = {_norm_label(label) for label in labels}
+    if index.may_hold(wanted):
+        for norm_label in wanted:
+            is_label.update(index.keys.get(norm_label, ()))
     hits = sorted(is_label.union(index.colon))
     out = []
     for r, c in hits:  # row-major, as a reader meets them
@@ -286,8 +333,11 @@ def labelled_values(blocks: list, labels: list[str], all_labels: list[str] | Non
     """Every place in ``blocks`` where one of ``labels`` is written, with its value (maybe empty)."""
     all_labels = list(all_labels or labels)
     out: list[FieldValue] = []
+    probe = _label_probe(tuple(labels))
     for i, block in enumerate(blocks):
         if isinstance(block, (Paragraph, Heading)):
+            if not probe.search(block.text):
+                continue  # (_paragraph_values' own first test, without a call per paragraph)
             found = _paragraph_values(block.text, block.location, labels, all_labels)
             if found and not found[0].value:
                 nxt = _next_paragraph(blocks, i)

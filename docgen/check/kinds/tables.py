@@ -52,11 +52,12 @@ from docgen.check.tables import (
     TableMatch,
     candidates,
     caption_score,
+    cell_tests,
     concept_aliases,
     concept_columns,
     concept_where,
+    folded_markers,
     is_filled,
-    is_na,
     is_placeholder,
     norm_all,
     recognise,
@@ -98,7 +99,11 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
     """A computed row (合计, 输出总计, 经济效益合计, 差值（输入总计−输出总计）, 总分 Σ(R×W) …): one of
     its first three distinct cells ends with a summary label, or starts with one not followed by
     another Chinese character (平衡 yes, 平衡剂 no)."""
-    forms = norm_all(tuple(labels))
+    return _is_summary(cells, norm_all(tuple(labels)))
+
+
+def _is_summary(cells: list, forms: tuple[str, ...]) -> bool:
+    """``is_summary_row`` with the labels already in matching form (once per table, not per row)."""
     seen: list = []
     for cell in cells:
         if cell in seen:  # cells compare by identity (eq=False)
@@ -117,12 +122,26 @@ def is_summary_row(cells: list, labels: list[str]) -> bool:
 
 def is_section_row(cells: list) -> bool:
     """A row that only labels a group: one cell spanning the whole width, or a single short label
-    such as 一、无/低费方案 with every other cell empty."""
-    distinct = list({id(cell): cell for cell in cells}.values())  # each cell once, in row order
-    if len(distinct) == 1:
+    such as 一、无/低费方案 with every other cell empty.
+
+    One pass that stops at the second distinct filled cell (what a data row shows in its first
+    two columns), instead of collecting the row's distinct cells first."""
+    if not cells:
+        return False
+    first, label, single = cells[0], None, True
+    for cell in cells:
+        if cell is first:
+            if label is None and cell.text.strip():
+                label = cell
+            continue
+        single = False
+        if cell is not label and cell.text.strip():
+            if label is not None:
+                return False  # two distinct filled cells
+            label = cell
+    if single:
         return True
-    filled = [c for c in distinct if c.text.strip()]
-    return len(filled) == 1 and bool(_SECTION_ROW.match(filled[0].text.strip()))
+    return label is not None and bool(_SECTION_ROW.match(label.text.strip()))
 
 
 def _sections_context(ctx: RuleContext) -> RuleContext | None:
@@ -219,36 +238,42 @@ def _grid_content(ctx: RuleContext, spec: dict, match: TableMatch):
     params = ctx.params
     label = _label(spec["name"], match)
     na = tuple(params.get("na_markers", NA_MARKERS))
-    summary = list(params.get("summary_labels", DEFAULT_SUMMARY_LABELS))
+    summary = norm_all(tuple(params.get("summary_labels", DEFAULT_SUMMARY_LABELS)))
     # concepts with a column: header concepts, and cell concepts found in the header row(s)
     matched = [c for c in spec.get("columns", []) if c["id"] in match.columns]
     required = [c for c in matched if c.get("required", True)] or matched
     strict = [c for c in matched if not _allow_na(c)]
+    # per concept, computed once instead of per row: its column and the n/a markers it refuses
+    markers, none = folded_markers(na), folded_markers(())
+    required_cols = [(match.columns[c["id"]], none if _allow_na(c) else markers) for c in required]
+    strict_cols = [(match.columns[c["id"]], c) for c in strict]
     filled_rows, empty_cells = 0, []
     data_rows = 0
-    for table, r, cells in match.data_rows():
-        if is_summary_row(cells, summary) or is_section_row(cells):
-            continue
-        data_rows += 1
-        # columns of a 续表 piece are the same concepts at the same positions (same header)
-        good = 0
-        for c in required:
-            col = match.columns[c["id"]]
-            text = cells[col].text if col < len(cells) else ""
-            if is_filled(text, () if _allow_na(c) else na):
-                good += 1
-        if required and good * 2 < len(required):
-            continue
-        if not required and not any(is_filled(x.text, ()) for x in cells[1:]):
-            continue  # no column concepts (a transposed table): a row with content beyond its label
-        filled_rows += 1
-        for c in strict:
-            col = match.columns[c["id"]]
-            text = cells[col].text if col < len(cells) else ""
-            if is_placeholder(text):
-                continue  # reported by the TPL rules
-            if not text.strip() or is_na(text, na):
-                empty_cells.append((table, r, col, c, text.strip()))
+    for table in [match.table] + match.pieces:  # (columns of a 续表 piece: the same concepts, same positions)
+        tests = cell_tests(table)
+        for r in range(table.header_rows, table.n_rows):
+            cells = table.grid[r]
+            if _is_summary(cells, summary) or is_section_row(cells):
+                continue
+            data_rows += 1
+            good = 0
+            for col, refused in required_cols:
+                if col < len(cells) and tests.filled(cells[col], refused):
+                    good += 1
+            if required and good * 2 < len(required):
+                continue
+            if not required and not any(tests.filled(x, none) for x in cells[1:]):
+                continue  # no column concepts (a transposed table): a row with content beyond its label
+            filled_rows += 1
+            for col, c in strict_cols:
+                if col >= len(cells):
+                    empty_cells.append((table, r, col, c, ""))
+                    continue
+                cell = cells[col]
+                if tests.placeholder(cell):
+                    continue  # reported by the TPL rules
+                if not cell.text.strip() or tests.na(cell, markers):
+                    empty_cells.append((table, r, col, c, cell.text.strip()))
     min_rows = int(params.get("min_rows", 1))
     if filled_rows < min_rows:
         yield ctx.finding(

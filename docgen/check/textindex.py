@@ -1,0 +1,101 @@
+"""A table's cell texts as one string, for C-level prefilters shared by the checker's rules.
+
+Why: a 100-page report has ~33 tables and ~4,000 cells, and many rules ask "does this table hold X
+anywhere?" (a label of a field, a colon, a column alias, a keyword of an event row, a placeholder
+character). Asked cell by cell, each question is thousands of Python calls per rule; asked of one
+string per table, it is one ``in`` test — and only the few tables that pass are walked cell by
+cell. So each table's distinct non-empty cells are joined once, in row-major order, by a
+private-use character (no text, OpenCC phrase or NFKC mapping involves it), both as written and in
+matching form (``docgen.read.normalize.norm``, ONE call per table — cell by cell a report's first
+check cost ~4,000 OpenCC calls). The result is kept on the Table object (like ``Cell.norm``): it
+is computed once per document, whichever rule asks first.
+
+A prefilter built on these strings must only ever skip work whose result is certainly empty: a
+substring of a cell's text is a substring of ``text``; a substring of a cell's matching form is a
+substring of ``norm`` when ``aligned`` (each cell's ``Cell.norm`` then IS its piece of ``norm``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
+
+from docgen.read.model import Cell, Table
+from docgen.read.normalize import norm
+
+#: joins a table's cell texts (private use: no text, OpenCC phrase or NFKC mapping involves it)
+JOIN = "\ue000"
+
+#: ``norm`` for a whole table's joined texts: a cache of its own, small, so that these long strings
+#: never crowd the per-text cache nor pile up over a batch
+norm_joined = lru_cache(maxsize=256)(norm.__wrapped__)
+
+
+class TableText:
+    """One table's cells joined: ``cells`` (each distinct non-empty cell once, row-major), ``text``
+    (their texts as written, joined by JOIN), ``norm`` (the matching form of ``text``) and
+    ``aligned`` (True when ``norm`` split at JOIN gave each cell its own matching form, which was
+    then stored in ``Cell.norm``).
+
+    ``norm`` is NFKC, a translation table, whitespace removal and OpenCC t2s: all of them leave the
+    joining character alone and act on each side of it as on a text of its own (NFKC never
+    composes across it, no OpenCC phrase contains it, so segmentation restarts after it). A cell
+    text that itself contains the joining character leaves the cells to be normalised one by one
+    (lazily, by ``Cell.norm``), and ``aligned`` False."""
+
+    __slots__ = ("cells", "text", "norm", "aligned", "_starts")
+
+    def __init__(self, table: Table):
+        # a dict keyed by identity: merged cells appear at every position they cover, counted once
+        self.cells: list[Cell] = list({id(c): c for row in table.grid for c in row if c.text}.values())
+        self.text = JOIN.join([c.text for c in self.cells])
+        self.norm = norm_joined(self.text)
+        parts = self.norm.split(JOIN)
+        self.aligned = not self.cells or (len(parts) == len(self.cells)
+                                          and self.text.count(JOIN) == len(self.cells) - 1)
+        if self.aligned:
+            for cell, part in zip(self.cells, parts):
+                cell.norm = part
+        self._starts: list[int] | None = None
+
+    def containing(self, form: str):
+        """The numbers (in ``cells``) of the cells whose matching form contains ``form``, in
+        order: C-level searches of ``norm``, one per such cell, instead of a look at every cell."""
+        if not self.aligned:  # a cell text holds the joining character: cell by cell
+            yield from (i for i, cell in enumerate(self.cells) if form in cell.norm)
+            return
+        if JOIN in form:
+            return  # no cell's matching form holds the joining character
+        yield from pieces_containing(self.norm, self.starts(), form)
+
+    def starts(self) -> list[int]:
+        """Where each cell's piece of ``norm`` begins (``piece_starts``; when ``aligned``)."""
+        if self._starts is None:
+            self._starts = piece_starts([cell.norm for cell in self.cells])
+        return self._starts
+
+
+def piece_starts(pieces: list[str]) -> list[int]:
+    """Where each piece begins in ``JOIN.join(pieces)`` (any one-character joiner), and one more
+    entry: where a piece after the last would begin."""
+    return [0, *accumulate(len(p) + 1 for p in pieces)]
+
+
+def pieces_containing(joined: str, starts: list[int], form: str):
+    """The numbers of the pieces of ``joined`` (``starts``: ``piece_starts``) that contain
+    ``form``, in order — one C-level search per such piece. ``form`` must not contain the
+    joining character (then no occurrence spans two pieces)."""
+    pos = joined.find(form)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        yield i
+        pos = joined.find(form, starts[i + 1])
+
+
+def table_text(table: Table) -> TableText:
+    """The table's ``TableText``, computed on first use and kept on the Table object."""
+    done = table.__dict__.get("_table_text")
+    if done is None:
+        done = table.__dict__["_table_text"] = TableText(table)
+    return done
