@@ -70,6 +70,11 @@ def _cn_value(text: str) -> int:
 _SEPARATED_HINT = re.compile(r"[0-9０-９]{4}[.\-/．－／‐‑–]")
 
 
+def may_hold_date(text: str) -> bool:
+    """False only for a text without any date form: no 年 and no four digits with a separator."""
+    return "年" in text or _SEPARATED_HINT.search(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def _candidates(text: str) -> tuple:
     """(year, month, day | None, span, strict) for every date-shaped string, in text order.
@@ -77,7 +82,7 @@ def _candidates(text: str) -> tuple:
     ``strict``: 年月日 forms name a date whatever the numbers are (so 2024年13月 is an error);
     separated forms are only dates when month and day are in range at all. Memoised: the date
     rules scan the same paragraphs and cells (validity, report date, every event of every deadline)."""
-    if "年" not in text and not _SEPARATED_HINT.search(text):
+    if not may_hold_date(text):
         return ()
     folded = text.translate(_FOLD)
     found = []

@@ -57,7 +57,7 @@ class RegisterCheck:
             for e in enterprises:
                 if (e.credit_code and e.credit_code == ent.credit_code) or e.name == ent.name:
                     return e, f"按审核数据中的企业（{ent.name}）匹配"
-        text = "\n".join(s.text for s in text_spots(doc))
+        text = "\n".join(text_spots(doc).texts)
         by_code = [e for e in enterprises if e.credit_code and e.credit_code in text]
         if by_code:
             return by_code[0], f"报告中出现统一社会信用代码 {by_code[0].credit_code}"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from docgen.check.dates import (
     Precision,
     date_shapes,
+    may_hold_date,
     find_dates,
     find_invalid_dates,
     same_or_before,
@@ -67,10 +68,8 @@ def _spots(ctx) -> SpotList:
 def _date_shaped_spots(ctx) -> list[TextSpot]:
     """The texts that hold anything date-shaped, valid or not — one pass over every text of the
     document, shared by date_validity and the event search (each used to make its own)."""
-    def compute():
-        spots = _spots(ctx)  # a SpotList: the texts are tested as strings, a spot made only for a hit
-        return [spots[i] for i, text in enumerate(spots.texts) if date_shapes(text)]
-    return ctx.cached("date_shaped_spots", compute)
+    # a table whose joined cells hold neither 年 nor four digits and a separator has no date: skipped
+    return ctx.cached("date_shaped_spots", lambda: _spots(ctx).found(date_shapes, may_hold_date))
 
 
 def _dated_spots(ctx) -> list:

@@ -32,6 +32,7 @@ from functools import cached_property, lru_cache
 import yaml
 
 from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.textindex import table_text
 from docgen.read.model import Heading, Location, Paragraph
 from docgen.resources import data_file
 
@@ -134,7 +135,9 @@ def candidate_spots(spots: list, patterns: PatternSet) -> list:
     trigger = patterns.trigger
     if trigger is None:
         return spots
-    texts = spots.texts if isinstance(spots, SpotList) else [spot.text for spot in spots]
+    if isinstance(spots, SpotList):
+        return spots.found(trigger.search)  # a character class: a table without one is skipped whole
+    texts = [spot.text for spot in spots]
     joined = "\n".join(texts)
     if trigger.search("\n"):
         return spots
@@ -275,58 +278,92 @@ def _sections(doc):
 
 
 class SpotList(Sequence):
-    """The readable texts of a document (``texts``, in order) whose TextSpot objects are made on
-    first access. Why: a 100-page report has ~4,400 texts, and the text rules first scan the
-    texts (one C-level search of the joined texts for placeholder triggers, dates …) and then
-    need the location of a handful; making an object per cell up front was most of the cost."""
+    """All readable texts of a document, in order, as TextSpots made only when asked for.
 
-    __slots__ = ("texts", "_entries", "_spots")
+    Why: a 100-page report has ~4,400 texts, ~4,000 of them table cells, and the text rules look
+    for a few dozen (placeholder marks, dates). ``found`` answers "which texts pass this test"
+    without a spot — nor even a Python step — per cell: a table whose joined cell texts
+    (docgen.check.textindex) fail a prefilter is skipped whole. The full sequence (``texts``,
+    indexing, iteration) is built on first use, for callers that do need every text."""
 
-    def __init__(self, entries: list[tuple]):
-        self._entries = entries            # (text, location, where, cell) — TextSpot's arguments
-        self.texts = [e[0] for e in entries]
-        self._spots: list[TextSpot | None] = [None] * len(entries)
+    __slots__ = ("_doc", "_section", "_head", "_tail", "_entries", "_texts", "_spots")
+
+    def __init__(self, doc):
+        self._doc = doc
+        self._section = section = _sections(doc)
+        self._head: list[tuple] = []          # (text, location, where, cell) — TextSpot's arguments
+        for block in doc.blocks:
+            if isinstance(block, Heading):
+                self._head.append((block.text, block.location, f"标题「{block.text}」", None))
+            elif isinstance(block, Paragraph):
+                self._head.append((block.text, block.location, f"{section(block.location)}中的段落", None))
+        self._tail = [(text, None, part, None)
+                      for part, texts in (("页眉", doc.headers), ("页脚", doc.footers), ("脚注", doc.footnotes))
+                      for text in texts]
+        self._entries: list[tuple] | None = None
+        self._texts: list[str] | None = None
+        self._spots: list[TextSpot | None] | None = None
+
+    def _table_entries(self, table) -> list[tuple]:
+        out = []
+        for r, row in enumerate(table.grid):
+            for c, cell in enumerate(row):
+                # a merged cell once, at its origin; empty cells carry no text
+                if cell.row == r and cell.col == c and cell.text and not cell.text.isspace():
+                    out.append((cell.text, None, None, (self._section, table, r, c)))
+        return out
+
+    def found(self, test, table_may_pass=None) -> list[TextSpot]:
+        """The spots whose text passes ``test``, in document order. ``table_may_pass`` (default
+        ``test``) is asked of each table's cell texts joined (textindex.JOIN between them): a
+        table it rejects is skipped. So it must accept the joined text whenever ``test`` accepts
+        one of its cells — true of a search for a character class or a substring, not of a
+        pattern anchored at a text's start or end."""
+        may_pass = table_may_pass or test
+        out = [TextSpot(*e) for e in self._head if test(e[0])]
+        for table in self._doc.tables:
+            if may_pass(table_text(table).text):
+                out += [TextSpot(*e) for e in self._table_entries(table) if test(e[0])]
+        out += [TextSpot(*e) for e in self._tail if test(e[0])]
+        return out
+
+    def _all(self) -> list[tuple]:
+        if self._entries is None:
+            self._entries = self._head + [e for table in self._doc.tables for e in self._table_entries(table)] \
+                + self._tail
+        return self._entries
+
+    @property
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [e[0] for e in self._all()]
+        return self._texts
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._all())
+
+    def __bool__(self) -> bool:
+        return bool(self._head or self._tail) or len(self) > 0
 
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
+        entries = self._all()
+        if self._spots is None:
+            self._spots = [None] * len(entries)
         spot = self._spots[i]
         if spot is None:
-            spot = self._spots[i] = TextSpot(*self._entries[i])
+            spot = self._spots[i] = TextSpot(*entries[i])
         return spot
 
     def __iter__(self):
-        spots = self._spots
-        if None in spots:  # a full pass (the date rules read every text): make the rest at once
-            entries = self._entries
-            self._spots = spots = [s if s is not None else TextSpot(*entries[i]) for i, s in enumerate(spots)]
-        return iter(spots)
+        return (self[i] for i in range(len(self)))
 
 
 def text_spots(doc) -> SpotList:
     """All readable text of a document with its location, in document order (headers, footers
     and footnotes last)."""
-    section = _sections(doc)
-    entries: list[tuple] = []
-    add = entries.append
-    for block in doc.blocks:
-        if isinstance(block, Heading):
-            add((block.text, block.location, f"标题「{block.text}」", None))
-        elif isinstance(block, Paragraph):
-            add((block.text, block.location, f"{section(block.location)}中的段落", None))
-    for table in doc.tables:
-        for r, row in enumerate(table.grid):
-            for c, cell in enumerate(row):
-                # a merged cell once, at its origin; empty cells carry no text
-                if cell.row == r and cell.col == c and cell.text and not cell.text.isspace():
-                    add((cell.text, None, None, (section, table, r, c)))
-    for part, texts in (("页眉", doc.headers), ("页脚", doc.footers), ("脚注", doc.footnotes)):
-        for text in texts:
-            add((text, None, part, None))
-    return SpotList(entries)
+    return SpotList(doc)
 
 
 def _context(text: str, span: tuple[int, int], width: int) -> str:
