@@ -280,8 +280,9 @@ class TableBuilder:
                     if npar:
                         buf += "\n"
                     npar += 1
-                    style_bold = default_bold
-                    cell_props = False
+                    if heading_row:
+                        style_bold = default_bold
+                        cell_props = False
                     continue
                 if tag == _pstyle:
                     sid = el.get(val)
@@ -348,19 +349,21 @@ class TableBuilder:
                         if vmerge == "continue" and above is not None and col < len(above) and above[col] is not None:
                             undo.append((above[col], above[col].rowspan))
                         col = self._scanned_cell(line, above, index, r, col, text, span, vmerge,
-                                                 shaded or (any_text and all_bold))
+                                                 heading_row and (shaded or (any_text and all_bold)))
                         if col < 0:
                             self._abandon(line, r, undo)
                             scanning, full = False, True
                     buf = ""
                 if tag == _tc:
                     if scanning:
-                        in_cell = cell_props = True
+                        in_cell = True
                         npar = 0
                         span = 1
                         vmerge = None
-                        shaded = any_text = False
-                        all_bold = True
+                        if heading_row:  # (the emphasis state is read in header candidates only)
+                            cell_props = True
+                            shaded = any_text = False
+                            all_bold = True
                     continue
                 if scanning:  # the row is complete (padded for gridAfter)
                     if col + after > len(line):
