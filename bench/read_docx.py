@@ -167,7 +167,6 @@ def main() -> None:
             start = clock()
             read_model(path)
             ours.append(clock() - start)
-            settle()
         b, o = statistics.median(base), statistics.median(ours)
         ratios = sorted(x / y for x, y in zip(ours, base, strict=True))
         bu, ou = statistics.median(base_u), statistics.median(ours_u)
