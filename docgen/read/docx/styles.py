@@ -75,6 +75,92 @@ class ParaStyle:
     toc_heading: bool
 
 
+class _Own:
+    """What one ``w:style`` element sets itself — the first ``w:name``, ``w:basedOn``, ``w:pPr``
+    and ``w:rPr`` child and, in those, the first of each property (as ``find`` would return),
+    read in one pass over the children. ``None`` = not set here (the chain goes on upwards)."""
+
+    __slots__ = ("name", "based_on", "heading_level", "toc_level", "caption", "toc_heading", "outline", "num",
+                 "pbb", "jc", "bold", "size", "vanish")
+
+    def __init__(self, st):
+        name_el = based = ppr = rpr = None
+        for c in st:
+            tag = c.tag
+            if tag == NAME:
+                if name_el is None:
+                    name_el = c
+            elif tag == BASED_ON:
+                if based is None:
+                    based = c
+            elif tag == PPR:
+                if ppr is None:
+                    ppr = c
+            elif tag == RPR:
+                if rpr is None:
+                    rpr = c
+        self.name = sname = (name_el.get(VAL) if name_el is not None else "") or ""
+        self.based_on = based.get(VAL) if based is not None else None
+        lowered = sname.strip().lower()
+        sid_here = st.get(STYLE_ID) or ""
+        m = _HEADING_NAME.match(lowered) or _HEADING_ID.match(sid_here)
+        if m is None and lowered.isdigit() and len(lowered) == 1 and lowered != "0":
+            m = re.match(r"(\d)", lowered)  # WPS names its heading styles "1", "2" …
+        self.heading_level = int(m.group(1)) if m else None
+        tm = _TOC_NAME.match(lowered) or _TOC_NAME.match(sid_here)
+        self.toc_level = int(tm.group(1)) if tm else None
+        self.caption = lowered in _CAPTION_NAMES or sid_here.lower() == "caption"
+        self.toc_heading = lowered in _TOC_HEADING_NAMES or sid_here.lower() == "tocheading"
+        self.outline = self.num = self.pbb = self.jc = self.bold = self.size = self.vanish = None
+        if ppr is not None:
+            outline = numpr = pbb = jc = None
+            for c in ppr:
+                tag = c.tag
+                if tag == OUTLINE_LVL:
+                    if outline is None:
+                        outline = c
+                elif tag == NUMPR:
+                    if numpr is None:
+                        numpr = c
+                elif tag == PAGE_BREAK_BEFORE:
+                    if pbb is None:
+                        pbb = c
+                elif tag == JC:
+                    if jc is None:
+                        jc = c
+            if outline is not None:
+                level = _int(outline.get(VAL))
+                self.outline = level if level is not None else 9
+            if numpr is not None:
+                nid = numpr.find(NUMID)
+                if nid is not None:
+                    lvl = numpr.find(ILVL)
+                    self.num = (nid.get(VAL), _int(lvl.get(VAL)) if lvl is not None else None, sid_here)
+            if pbb is not None:
+                self.pbb = on(pbb)
+            if jc is not None:
+                self.jc = jc.get(VAL)
+        if rpr is not None:
+            b = sz = vanish = None
+            for c in rpr:
+                tag = c.tag
+                if tag == B:
+                    if b is None:
+                        b = c
+                elif tag == SZ:
+                    if sz is None:
+                        sz = c
+                elif tag == VANISH:
+                    if vanish is None:
+                        vanish = c
+            if b is not None:
+                self.bold = on(b)
+            if sz is not None:
+                self.size = _int(sz.get(VAL))
+            if vanish is not None:
+                self.vanish = on(vanish)
+
+
 class Styles:
     """styles.xml, parsed once; styles are resolved lazily, on first use, and cached (Word writes
     a hundred or more style definitions; a report uses a dozen)."""
@@ -86,6 +172,7 @@ class Styles:
         self.default_bold: bool | None = None
         self.default_size: int | None = None
         self._cache: dict[str | None, ParaStyle] = {}
+        self._own: dict[str, _Own] = {}
         self._char_cache: dict[str, tuple[bool | None, int | None, bool]] = {}
         self.numbering_styles: dict[str, str] = {}  # list styleId → numId (numStyleLink targets)
         if root is None:
@@ -115,15 +202,13 @@ class Styles:
                 self.default_size = _int(sz.get(VAL)) if sz is not None else None
 
     # -- paragraph styles ----------------------------------------------------------------------
-    def chain(self, sid: str | None) -> list:
-        """The style elements from ``sid`` up its basedOn chain (cycles cut)."""
+    def _chain_ids(self, sid: str | None) -> list[str]:
+        """The style ids from ``sid`` up its basedOn chain (cycles cut)."""
         out, seen = [], set()
         while sid is not None and sid in self._raw and sid not in seen:
             seen.add(sid)
-            st = self._raw[sid]
-            out.append(st)
-            based = st.find(BASED_ON)
-            sid = based.get(VAL) if based is not None else None
+            out.append(sid)
+            sid = self._own_of(sid).based_on
         return out
 
     def para(self, sid: str | None) -> ParaStyle:
@@ -136,73 +221,46 @@ class Styles:
         self._cache[sid] = result
         return result
 
+    def _own_of(self, sid: str) -> _Own:
+        own = self._own.get(sid)
+        if own is None:
+            own = self._own[sid] = _Own(self._raw[sid])
+        return own
+
     def _resolve(self, sid: str | None) -> ParaStyle:
-        chain = self.chain(sid)
-        name = ""
-        if chain:
-            n = chain[0].find(NAME)
-            name = (n.get(VAL) if n is not None else "") or ""
+        """Each property from the first style up the chain that sets it (``_Own`` reads what one
+        style element sets itself, once: a dozen ``find`` calls per element cost more than the
+        rest of the resolution)."""
+        chain = [self._own_of(s) for s in self._chain_ids(sid)]
+        name = chain[0].name if chain else ""
         outline = heading_level = num_id = num_ilvl = num_style = jc = bold = size = toc_level = None
         pbb = vanish_set = None
         heading_style = caption = toc_heading = False
-        for st in chain:
-            sname_el = st.find(NAME)
-            sname = (sname_el.get(VAL) if sname_el is not None else "") or ""
-            lowered = sname.strip().lower()
-            sid_here = st.get(STYLE_ID) or ""
-            m = _HEADING_NAME.match(lowered) or _HEADING_ID.match(sid_here)
-            if m is None and lowered.isdigit() and len(lowered) == 1 and lowered != "0":
-                m = re.match(r"(\d)", lowered)  # WPS names its heading styles "1", "2" …
-            if m and not heading_style:
+        for own in chain:
+            if own.heading_level is not None and not heading_style:
                 heading_style = True
                 if heading_level is None:
-                    heading_level = int(m.group(1))
+                    heading_level = own.heading_level
             if toc_level is None:
-                tm = _TOC_NAME.match(lowered) or _TOC_NAME.match(sid_here)
-                if tm:
-                    toc_level = int(tm.group(1))
-            if lowered in _CAPTION_NAMES or sid_here.lower() == "caption":
+                toc_level = own.toc_level
+            if own.caption:
                 caption = True
-            if lowered in _TOC_HEADING_NAMES or sid_here.lower() == "tocheading":
+            if own.toc_heading:
                 toc_heading = True
-            ppr = st.find(PPR)
-            if ppr is not None:
-                if outline is None:
-                    ol = ppr.find(OUTLINE_LVL)
-                    if ol is not None:
-                        outline = _int(ol.get(VAL))
-                        outline = outline if outline is not None else 9
-                if num_id is None:
-                    numpr = ppr.find(NUMPR)
-                    if numpr is not None:
-                        nid = numpr.find(NUMID)
-                        lvl = numpr.find(ILVL)
-                        if nid is not None:
-                            num_id = nid.get(VAL)
-                            num_ilvl = _int(lvl.get(VAL)) if lvl is not None else None
-                            num_style = sid_here
-                if pbb is None:
-                    el = ppr.find(PAGE_BREAK_BEFORE)
-                    if el is not None:
-                        pbb = on(el)
-                if jc is None:
-                    el = ppr.find(JC)
-                    if el is not None:
-                        jc = el.get(VAL)
-            rpr = st.find(RPR)
-            if rpr is not None:
-                if bold is None:
-                    el = rpr.find(B)
-                    if el is not None:
-                        bold = on(el)
-                if size is None:
-                    el = rpr.find(SZ)
-                    if el is not None:
-                        size = _int(el.get(VAL))
-                if vanish_set is None:
-                    el = rpr.find(VANISH)
-                    if el is not None:
-                        vanish_set = on(el)
+            if outline is None:
+                outline = own.outline
+            if num_id is None and own.num is not None:
+                num_id, num_ilvl, num_style = own.num
+            if pbb is None:
+                pbb = own.pbb
+            if jc is None:
+                jc = own.jc
+            if bold is None:
+                bold = own.bold
+            if size is None:
+                size = own.size
+            if vanish_set is None:
+                vanish_set = own.vanish
         if outline is not None and outline >= 9:
             # explicitly body text: a style based on Heading 1 but set to outline level 9 (Word's
             # own "TOC Heading" is one) is not a heading style

@@ -20,8 +20,8 @@ The policy (checker.md §2.1, "recommended text policy"), and the Word behaviour
   printed.
 
 This is a hot loop of the reader: children are dispatched by comparing tag strings (never
-XPath), runs are handled inline, and a paragraph style's run defaults live on a per-style PText
-subclass, so a paragraph costs a few microseconds (bench/read_docx.py). Plain table rows do not
+XPath), runs are handled inline, and a paragraph style's run defaults come in one prepared dict
+per style, so a paragraph costs a few microseconds (bench/read_docx.py). Plain table rows do not
 come here at all (``tables``).
 """
 
@@ -145,8 +145,8 @@ def choose_branch(ac):
 class PText:
     """One paragraph as read: final-view text plus everything the walker needs to classify it.
 
-    Class attributes are the defaults; an instance only stores what its paragraph sets (most
-    paragraphs set five or six), which keeps reading a cell paragraph cheap."""
+    Class attributes are the defaults; an instance only stores its style's defaults (one
+    ``__dict__.update``) and what its paragraph sets, which keeps reading a paragraph cheap."""
 
     text = ""
     own = ""                                   # the author's text: no label, no text boxes
@@ -176,7 +176,9 @@ class PText:
     _numpr: tuple | None = None                # (numId, ilvl) set directly on the paragraph
     _vanish = False
 
-    def __init__(self):
+    def __init__(self, defaults: dict | None = None):
+        if defaults is not None:
+            self.__dict__.update(defaults)
         self.parts: list[str] = []
 
     @property
@@ -197,7 +199,7 @@ class ParagraphReader:
         self.fields = FieldStack()
         self.revisions = 0
         self.hidden_any = False
-        self._classes: dict[str | None, type] = {}
+        self._defaults: dict[str | None, dict] = {}
         self.special_styles: dict[str | None, bool] = {}  # styleId → numbered or hidden (is_special)
         self._special = 0        # inside an inline content control or a fldSimple
         self._in_field_simple = 0
@@ -212,18 +214,18 @@ class ParagraphReader:
             special = self.special_styles[sid] = bool((st.num_id is not None and st.num_id != "0") or st.vanish)
         return special
 
-    def _class_for(self, sid: str | None) -> type:
-        """A PText subclass whose class attributes are this style's defaults: creating a
-        paragraph then sets nothing (the per-paragraph overhead is what makes a reader slow)."""
-        cls = self._classes.get(sid)
-        if cls is None:
+    def _defaults_for(self, sid: str | None) -> dict:
+        """This style's paragraph defaults, set on each of its paragraphs with one
+        ``__dict__.update`` (a PText subclass per style did the same through class attributes, but
+        creating a class costs ~25 µs, a dozen per document, and leaves cyclic garbage behind)."""
+        defaults = self._defaults.get(sid)
+        if defaults is None:
             style = self.styles.para(sid)
-            cls = type("PText", (PText,), {
+            defaults = self._defaults[sid] = {
                 "style": style, "style_id": sid if sid is not None else style.style_id, "jc": style.jc,
                 "page_break_before": style.page_break_before, "_bold": bool(style.bold),
-                "_size": style.size_half_pt or 0, "_vanish": style.vanish})
-            self._classes[sid] = cls
-        return cls
+                "_size": style.size_half_pt or 0, "_vanish": style.vanish}
+        return defaults
 
     def read(self, p) -> PText:
         sid = None
@@ -239,11 +241,11 @@ class ParagraphReader:
                         if direct is None:
                             direct = []
                         direct.append(c)
-        cls = self._classes.get(sid) or self._class_for(sid)
-        pt = cls()
+        defaults = self._defaults.get(sid) or self._defaults_for(sid)
+        pt = PText(defaults)
         if direct is not None:
             self._ppr(direct, pt)
-        self._walk(p, pt, cls._vanish)
+        self._walk(p, pt, pt._vanish)
         style = pt.style
         parts = pt.parts
         own = parts[0] if len(parts) == 1 else "".join(parts)
