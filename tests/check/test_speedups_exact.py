@@ -137,3 +137,20 @@ def test_released_caches_give_the_same_findings_again(documents):
     assert all(not name.startswith("_") for t in doc.tables for name in t.__dict__)
     assert all(not cell.__dict__ for t in doc.tables for row in t.grid for cell in row)
     assert check_document(doc, profile).to_json() == first
+
+
+def test_spot_prefilter_finds_what_a_pass_over_every_text_finds(documents):
+    """SpotList.found skips tables whose joined cells fail the prefilter; it must return exactly
+    the texts (with their places) that testing every text of the document returns — for the
+    placeholder trigger class and for the date shapes with the 年/separator prefilter."""
+    from docgen.check.dates import date_shapes, may_hold_date
+    from docgen.check.kinds.placeholders import load_patterns, text_spots
+
+    trigger = load_patterns().trigger.search
+    for doc in documents:
+        spots = text_spots(doc)
+        for test, prefilter in ((trigger, None), (date_shapes, may_hold_date)):
+            every = [(s.text, s.where) for s in spots if test(s.text)]
+            found = [(s.text, s.where) for s in spots.found(test, prefilter)]
+            assert found == every
+        assert any(s.where.endswith("列") for s in spots.found(date_shapes, may_hold_date))  # table cells too

@@ -321,9 +321,15 @@ class SpotList(Sequence):
         pattern anchored at a text's start or end."""
         may_pass = table_may_pass or test
         out = [TextSpot(*e) for e in self._head if test(e[0])]
+        section = self._section
         for table in self._doc.tables:
-            if may_pass(table_text(table).text):
-                out += [TextSpot(*e) for e in self._table_entries(table) if test(e[0])]
+            joined = table_text(table)
+            if not may_pass(joined.text):
+                continue
+            for cell in joined.cells:  # each distinct non-empty cell once, row-major: at its origin
+                text = cell.text
+                if (may_pass is test or may_pass(text)) and test(text) and not text.isspace():
+                    out.append(TextSpot(text, None, None, (section, table, cell.row, cell.col)))
         out += [TextSpot(*e) for e in self._tail if test(e[0])]
         return out
 
