@@ -6,7 +6,8 @@ by side in one run; at least 8 such documents per second per core.
 Input: the same document as bench/read_docx.py — the electroplating sample rendered with every
 variable-length table ×2 (100 pages in LibreOffice, 33 tables, ~4,200 cells).
 
-Measured in one process (one core), interleaved, warm, median of N runs:
+Measured in one process (one core), interleaved, warm, median of N runs, with the allocator settled
+before each timed call (bench/read_docx.py ``settle``; one unsettled series for comparison):
   baseline = bench/read_docx.py's bare ``zipfile`` + ``lxml`` parse of word/document.xml, visiting
              every element and collecting every w:t text;
   read     = ``docgen.read.read_document`` (the document model);
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from read_docx import FACTOR, PAGES_MEASURED, baseline, build_input  # noqa: E402
+from read_docx import FACTOR, PAGES_MEASURED, baseline, build_input, settle  # noqa: E402
 
 from docgen.check.engine import check_document  # noqa: E402
 from docgen.check.kinds import KINDS, load_kinds  # noqa: E402
@@ -69,19 +70,29 @@ def clear(caches) -> None:
         c.cache_clear()
 
 
-def series(path: Path, profile, caches=None) -> dict[str, list[float]]:
+def series(path: Path, profile, caches=None, *, settled: bool = True) -> dict[str, list[float]]:
+    """``settled``: glibc merges what the previous call freed before each timed call, outside all
+    timings (bench/read_docx.py ``settle``: the baseline's freed tree is otherwise merged in the
+    read's timing; the read's and the check's own merges stay in their own timings)."""
     out: dict[str, list[float]] = {"base": [], "read": [], "check": []}
     for _ in range(N):  # interleaved so that load on the machine hits all alike
+        if settled:
+            settle()
         t = clock()
         baseline(path)
         out["base"].append(clock() - t)
         if caches:
             clear(caches)
+        if settled:
+            settle()
         t = clock()
         doc = read_document(path)
         out["read"].append(clock() - t)
+        if settled:
+            settle()
         t = clock()
         check_document(doc, profile)
+        doc = None  # freeing the model (and what the rules kept) is part of checking a document
         out["check"].append(clock() - t)
     return out
 
@@ -123,6 +134,7 @@ def main() -> None:
     caches = text_caches()
     warm = series(path, profile)
     cold = series(path, profile, caches)
+    unsettled = series(path, profile, settled=False)
     kinds = per_kind(path, profile)
     counts: dict[str, int] = {}
     for rule in profile.rules:
@@ -155,6 +167,10 @@ def main() -> None:
     print(f"| full check, ratio of paired runs (min / median / max) | | {paired[0]:.2f} / "
           f"{statistics.median(paired):.2f} / {paired[-1]:.2f} | | | |")
     print(f"| documents per second per core | **{1 / wf:.1f}** | | **{1 / cf:.1f}** | | ≥ 8 |")
+    ub = statistics.median(unsettled["base"])
+    uf = statistics.median(unsettled["read"]) + statistics.median(unsettled["check"])
+    print(f"| full check, warm, allocator not settled (the loop before 2026-11-22) | {uf * 1000:.1f} ms | "
+          f"{uf / ub:.2f}× | | | |")
     print()
     total = sum(kinds.values())
     dates = sum(v for k, v in kinds.items() if k in DATE_KINDS)
