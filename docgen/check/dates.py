@@ -70,6 +70,11 @@ def _cn_value(text: str) -> int:
 _SEPARATED_HINT = re.compile(r"[0-9０-９]{4}[.\-/．－／‐‑–]")
 
 
+#: Found in every text that holds a date form (年, or four digits and a separator), never across
+#: two texts joined by a character that is none of these (the text rules' table prefilter).
+DATE_HINT = re.compile(r"年|[0-9０-９]{4}[.\-/．－／‐‑–]")
+
+
 def may_hold_date(text: str) -> bool:
     """False only for a text without any date form: no 年 and no four digits with a separator."""
     return "年" in text or _SEPARATED_HINT.search(text) is not None

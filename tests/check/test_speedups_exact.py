@@ -143,14 +143,15 @@ def test_spot_prefilter_finds_what_a_pass_over_every_text_finds(documents):
     """SpotList.found skips tables whose joined cells fail the prefilter; it must return exactly
     the texts (with their places) that testing every text of the document returns — for the
     placeholder trigger class and for the date shapes with the 年/separator prefilter."""
-    from docgen.check.dates import date_shapes, may_hold_date
+    from docgen.check.dates import DATE_HINT, date_shapes, may_hold_date
     from docgen.check.kinds.placeholders import load_patterns, text_spots
 
-    trigger = load_patterns().trigger.search
+    trigger = load_patterns().trigger
     for doc in documents:
         spots = text_spots(doc)
-        for test, prefilter in ((trigger, None), (date_shapes, may_hold_date)):
+        for test, hint in ((trigger.search, trigger), (date_shapes, DATE_HINT), (date_shapes, None)):
             every = [(s.text, s.where) for s in spots if test(s.text)]
-            found = [(s.text, s.where) for s in spots.found(test, prefilter)]
+            found = [(s.text, s.where) for s in spots.found(test, hint)]
             assert found == every
-        assert any(s.where.endswith("列") for s in spots.found(date_shapes, may_hold_date))  # table cells too
+        assert any(s.where.endswith("列") for s in spots.found(date_shapes, DATE_HINT))  # table cells too
+        assert all(bool(DATE_HINT.search(s.text)) == may_hold_date(s.text) for s in spots)

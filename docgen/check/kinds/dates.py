@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 
 from docgen.check.dates import (
+    DATE_HINT,
     Precision,
     date_shapes,
-    may_hold_date,
     find_dates,
     find_invalid_dates,
     same_or_before,
@@ -69,7 +69,7 @@ def _date_shaped_spots(ctx) -> list[TextSpot]:
     """The texts that hold anything date-shaped, valid or not — one pass over every text of the
     document, shared by date_validity and the event search (each used to make its own)."""
     # a table whose joined cells hold neither 年 nor four digits and a separator has no date: skipped
-    return ctx.cached("date_shaped_spots", lambda: _spots(ctx).found(date_shapes, may_hold_date))
+    return ctx.cached("date_shaped_spots", lambda: _spots(ctx).found(date_shapes, DATE_HINT))
 
 
 def _dated_spots(ctx) -> list:

@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 import yaml
 
 from docgen.check.kinds import NotEvaluableRule, kind
-from docgen.check.textindex import table_text
+from docgen.check.textindex import piece_starts, table_text
 from docgen.read.model import Heading, Location, Paragraph
 from docgen.resources import data_file
 
@@ -136,7 +136,7 @@ def candidate_spots(spots: list, patterns: PatternSet) -> list:
     if trigger is None:
         return spots
     if isinstance(spots, SpotList):
-        return spots.found(trigger.search)  # a character class: a table without one is skipped whole
+        return spots.found(trigger.search, trigger)  # a character class: only cells holding one are tested
     texts = [spot.text for spot in spots]
     joined = "\n".join(texts)
     if trigger.search("\n"):
@@ -313,22 +313,28 @@ class SpotList(Sequence):
                     out.append((cell.text, None, None, (self._section, table, r, c)))
         return out
 
-    def found(self, test, table_may_pass=None) -> list[TextSpot]:
-        """The spots whose text passes ``test``, in document order. ``table_may_pass`` (default
-        ``test``) is asked of each table's cell texts joined (textindex.JOIN between them): a
-        table it rejects is skipped. So it must accept the joined text whenever ``test`` accepts
-        one of its cells — true of a search for a character class or a substring, not of a
-        pattern anchored at a text's start or end."""
-        may_pass = table_may_pass or test
+    def found(self, test, hint: re.Pattern | None = None) -> list[TextSpot]:
+        """The spots whose text passes ``test``, in document order. ``hint``: a pattern found in
+        every text that passes ``test`` (a character class, a substring) and never across two
+        texts — then each table is searched once, in its cell texts joined (docgen.check.
+        textindex), and ``test`` asked only of the cells holding a hit; every other cell is
+        never looked at. Without ``hint`` every text is tested."""
         out = [TextSpot(*e) for e in self._head if test(e[0])]
         section = self._section
         for table in self._doc.tables:
             joined = table_text(table)
-            if not may_pass(joined.text):
-                continue
-            for cell in joined.cells:  # each distinct non-empty cell once, row-major: at its origin
+            if hint is None:
+                candidates = joined.cells
+            else:
+                hits = [m.start() for m in hint.finditer(joined.text)]
+                if not hits:
+                    continue
+                starts = _text_starts(table, joined)
+                numbers = sorted({bisect.bisect_right(starts, at) - 1 for at in hits})
+                candidates = [joined.cells[i] for i in numbers]
+            for cell in candidates:  # distinct non-empty cells, row-major: each at its origin
                 text = cell.text
-                if (may_pass is test or may_pass(text)) and test(text) and not text.isspace():
+                if test(text) and not text.isspace():
                     out.append(TextSpot(text, None, None, (section, table, cell.row, cell.col)))
         out += [TextSpot(*e) for e in self._tail if test(e[0])]
         return out
@@ -364,6 +370,14 @@ class SpotList(Sequence):
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
+
+
+def _text_starts(table, joined) -> list[int]:
+    """Where each cell's text begins in ``joined.text`` (kept on the table, released after a check)."""
+    starts = table.__dict__.get("_text_starts")
+    if starts is None:
+        starts = table.__dict__["_text_starts"] = piece_starts([cell.text for cell in joined.cells])
+    return starts
 
 
 def text_spots(doc) -> SpotList:
