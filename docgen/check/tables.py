@@ -161,8 +161,8 @@ class _Index:
         self.columns: list[tuple[str, ...]] = []
         self.levels = [_levels(table, col) for col in range(table.n_cols)]
         self.units: dict[int, str | None] = {}  # header_unit of each column asked for
-        for col in range(table.n_cols):
-            names = [split_unit(t)[0] for t in self.levels[col]]
+        for levels in self.levels:
+            names = [split_unit(t)[0] for t in levels]
             names = [n for n in names if n]
             if len(names) > 1:
                 names.append("/".join(names))
@@ -712,7 +712,8 @@ class _HeaderForms:
     def tables_with(self, form: str) -> tuple[int, ...]:
         found = self._tables.get(form)
         if found is None:
-            found = tuple(self.indexes[i] for i in pieces_containing(self.joined, self.starts, form))
+            found = () if form not in self.joined else tuple(
+                self.indexes[i] for i in pieces_containing(self.joined, self.starts, form))
             self._tables[form] = found
         return found
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from docgen.read.model import Cell, Table
 from docgen.read.normalize import norm
@@ -47,8 +47,9 @@ class TableText:
     __slots__ = ("cells", "text", "norm", "aligned", "_starts")
 
     def __init__(self, table: Table):
-        # a dict keyed by identity: merged cells appear at every position they cover, counted once
-        self.cells: list[Cell] = list({id(c): c for row in table.grid for c in row if c.text}.values())
+        # merged cells appear at every position they cover: counted once (cells hash and compare
+        # by identity), in the order of their first position
+        self.cells: list[Cell] = [c for c in dict.fromkeys(chain.from_iterable(table.grid)) if c.text]
         self.text = JOIN.join([c.text for c in self.cells])
         self.norm = norm_joined(self.text)
         parts = self.norm.split(JOIN)

@@ -19,6 +19,33 @@ _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _CONJUNCTIONS = str.maketrans({"与": "和", "及": "和"})
 
 
+class _Replace:
+    """``text.translate(table)`` for a small table of one-character replacements, faster: for a
+    text that is not pure ASCII, str.translate looks every character up in the table (≈ 50 ns
+    each: 2.5 ms for a report's ~4,400 texts, 1.8 ms more for its tables' joined cells). Here one
+    C-level regex search tells whether any character to replace occurs (mostly not), and
+    str.replace then swaps each one present. The same result as translate, because no
+    replacement is itself a character to replace (checked here)."""
+
+    def __init__(self, table: dict[int, str]):
+        self.changes = {chr(k): v for k, v in table.items() if v != chr(k)}
+        if set(self.changes) & set("".join(self.changes.values())):
+            raise ValueError("a replacement would itself be replaced: not what translate does")
+        self.finder = re.compile("[" + re.escape("".join(self.changes)) + "]")
+
+    def __call__(self, text: str) -> str:
+        if self.finder.search(text) is None:
+            return text
+        for old, new in self.changes.items():
+            if old in text:
+                text = text.replace(old, new)
+        return text
+
+
+_brackets = _Replace(_BRACKETS)
+_conjunctions = _Replace(_CONJUNCTIONS)
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -35,13 +62,13 @@ def fold(text: str) -> str:
     """NFKC, full-width brackets and dashes to ASCII, whitespace removed — keeps 与/及 and script.
 
     Memoised (pure): the checker's rules fold the same paragraphs and cells again and again."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_BRACKETS))
+    return _SPACE.sub("", _brackets(unicodedata.normalize("NFKC", text)))
 
 
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Everything a matcher should ignore: fold + traditional→simplified + 与/及→和. Memoised (pure)."""
-    return to_simplified(fold(text)).translate(_CONJUNCTIONS)
+    return _conjunctions(to_simplified(fold(text)))
 
 
 def squash(text: str) -> str:

@@ -231,3 +231,18 @@ def test_texts_without_a_date_shape_have_no_dates(documents):
         if not date_shapes(text):
             assert find_dates(text) == [] and find_invalid_dates(text) == [], text
     assert date_shapes("2024年2月30日") and not find_dates("2024年2月30日")
+
+
+def test_fold_and_norm_replace_as_translate_did(documents):
+    """fold/norm swap brackets and 与/及 by search + str.replace: the same as str.translate."""
+    import unicodedata
+
+    from docgen.read.normalize import _BRACKETS, _CONJUNCTIONS, _brackets, _conjunctions
+
+    texts = [b.text for doc in documents for b in doc.blocks if isinstance(b, Paragraph)] + ODD_TEXTS
+    texts += [c.text for doc in documents for t in doc.tables for row in t.grid for c in row]
+    texts += ["（１）【注】〔2018〕［a］｛b｝－—–‑−．《》、。", "与及和", "ASCII only - (x)", ""]
+    for text in texts:
+        t = unicodedata.normalize("NFKC", text)
+        assert _brackets(t) == t.translate(_BRACKETS), text
+        assert _conjunctions(text) == text.translate(_CONJUNCTIONS), text
