@@ -280,11 +280,17 @@ def unit_factor(from_unit: str | None, to_unit: str | None) -> Fraction:
 
 def convert_interval(iv: Interval, from_unit: str | None, to_unit: str | None) -> Interval:
     """An interval in ``from_unit`` expressed in ``to_unit`` (docgen.calc.units registry)."""
+    if not from_unit or not to_unit or from_unit == to_unit:
+        return iv  # (most figures: no unit or the total's own — no Fraction made)
+    k = _decimal_factor(from_unit, to_unit)
+    return iv if k is None else iv.scale(k)
+
+
+@lru_cache(maxsize=1024)
+def _decimal_factor(from_unit: str, to_unit: str) -> Decimal | None:
+    """``unit_factor`` as a Decimal, None for 1 (a pair of canonical units: a few per report)."""
     f = unit_factor(from_unit, to_unit)
-    if f == 1:
-        return iv
-    k = Decimal(f.numerator) / Decimal(f.denominator)
-    return iv.scale(k)
+    return None if f == 1 else Decimal(f.numerator) / Decimal(f.denominator)
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
