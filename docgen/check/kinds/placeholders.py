@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 import yaml
 
 from docgen.check.kinds import NotEvaluableRule, kind
-from docgen.check.textindex import piece_starts, table_text
+from docgen.check.textindex import JOIN, table_text
 from docgen.read.model import Heading, Location, Paragraph
 from docgen.resources import data_file
 
@@ -315,9 +315,9 @@ class SpotList(Sequence):
 
     def found(self, test, hint: re.Pattern | None = None) -> list[TextSpot]:
         """The spots whose text passes ``test``, in document order. ``hint``: a pattern found in
-        every text that passes ``test`` (a character class, a substring) and never across two
-        texts — then each table is searched once, in its cell texts joined (docgen.check.
-        textindex), and ``test`` asked only of the cells holding a hit; every other cell is
+        every text that passes ``test`` (a character class, a substring) that never matches the
+        joining character — then each table is searched once, in its cell texts joined (docgen.
+        check.textindex), and ``test`` asked only of the cells holding a hit; every other cell is
         never looked at. Without ``hint`` every text is tested."""
         out = [TextSpot(*e) for e in self._head if test(e[0])]
         section = self._section
@@ -326,12 +326,14 @@ class SpotList(Sequence):
             if hint is None:
                 candidates = joined.cells
             else:
-                hits = [m.start() for m in hint.finditer(joined.text)]
-                if not hits:
-                    continue
-                starts = _text_starts(table, joined)
-                numbers = sorted({bisect.bisect_right(starts, at) - 1 for at in hits})
-                candidates = [joined.cells[i] for i in numbers]
+                text = joined.text
+                candidates, number, last = [], 0, 0
+                for m in hint.finditer(text):  # in order: a cell's number = joiners before the hit
+                    at = m.start()
+                    number += text.count(JOIN, last, at)
+                    last = at
+                    if not candidates or candidates[-1] is not joined.cells[number]:
+                        candidates.append(joined.cells[number])
             for cell in candidates:  # distinct non-empty cells, row-major: each at its origin
                 text = cell.text
                 if test(text) and not text.isspace():
@@ -370,14 +372,6 @@ class SpotList(Sequence):
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
-
-
-def _text_starts(table, joined) -> list[int]:
-    """Where each cell's text begins in ``joined.text`` (kept on the table, released after a check)."""
-    starts = table.__dict__.get("_text_starts")
-    if starts is None:
-        starts = table.__dict__["_text_starts"] = piece_starts([cell.text for cell in joined.cells])
-    return starts
 
 
 def text_spots(doc) -> SpotList:
