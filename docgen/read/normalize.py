@@ -46,6 +46,28 @@ _brackets = _Replace(_BRACKETS)
 _conjunctions = _Replace(_CONJUNCTIONS)
 
 
+#: The full-width forms of ASCII (！ … ～) and the ideographic space: the characters of Chinese text
+#: that NFKC changes, each into one ASCII character (its whole compatibility decomposition).
+_FULL_WIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+_FULL_WIDTH_SET = frozenset(_FULL_WIDTH)
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, fast for Chinese report text.
+
+    Why: NFKC costs ≈ 65 ns per character of CJK text (2.5 ms for the cells of a 100-page
+    report's tables), yet a report's text is already NFKC-normal but for its full-width
+    punctuation （），：；. Those are swapped by str.replace first — each is its own compatibility
+    decomposition, so NFKC of the result equals NFKC of the text — and when the result passes
+    ``unicodedata.is_normalized`` (a quick check in C), it is the answer; otherwise (superscripts,
+    ℃, compatibility ideographs …) NFKC runs as before."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    for char in _FULL_WIDTH_SET.intersection(text):
+        text = text.replace(char, _FULL_WIDTH[char])
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -62,7 +84,7 @@ def fold(text: str) -> str:
     """NFKC, full-width brackets and dashes to ASCII, whitespace removed — keeps 与/及 and script.
 
     Memoised (pure): the checker's rules fold the same paragraphs and cells again and again."""
-    return _SPACE.sub("", _brackets(unicodedata.normalize("NFKC", text)))
+    return _SPACE.sub("", _brackets(nfkc(text)))
 
 
 @lru_cache(maxsize=65536)

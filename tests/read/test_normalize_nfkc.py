@@ -1,0 +1,41 @@
+"""docgen.read.normalize.nfkc equals unicodedata NFKC (it only skips work NFKC would not change)."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from docgen.read.normalize import _FULL_WIDTH, fold, nfkc
+
+
+def test_each_full_width_form_is_its_own_nfkc_decomposition():
+    assert len(_FULL_WIDTH) == 95  # ！(U+FF01) … ～(U+FF5E), and the ideographic space
+    for char, ascii_char in _FULL_WIDTH.items():
+        assert unicodedata.normalize("NFKC", char) == ascii_char
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("审核（２０２４年）：ＣＯＤ", "审核(2024年):COD"),   # full-width forms → ASCII
+    ("ｍ³／ｈ，℃", "m3/h,°C"),                         # superscript and ℃ need the real NFKC
+    ("Ａ\u030a", "Å"),                                  # a full-width letter + combining ring composes
+    ("預\u3000審核", "預 審核"),                         # ideographic space → space (traditional kept)
+    ("", ""),
+    ("plain ascii", "plain ascii"),
+])
+def test_hand_made_cases(text, expected):
+    assert nfkc(text) == expected == unicodedata.normalize("NFKC", text)
+
+
+def test_random_mixtures_equal_unicodedata():
+    rng = random.Random(20261122)
+    pool = [chr(c) for c in range(0x20, 0x7F)] + list(_FULL_WIDTH) + list(
+        "审核（）【】：；，。℃²³Ⅱⅰ①ｶﾞ가각\u0301\u0308\u3099\uf900\u2f00漢與é") + ["A\u030a", "\u1100\u1161"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert nfkc(text) == unicodedata.normalize("NFKC", text), repr(text)
+
+
+def test_fold_still_folds():
+    assert fold("预 审 核（一）") == "预审核(一)"
