@@ -31,7 +31,6 @@ several numbers in one cell ("甲苯 2.00 t/a；VOCs 0.35 t/a"), ranges "5500–
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -40,6 +39,7 @@ from functools import lru_cache
 from docgen.calc.errors import UnitError
 from docgen.calc.units import is_known_unit, parse_unit
 from docgen.read import numerals
+from docgen.read.normalize import nfkc
 
 __all__ = [
     "Interval",
@@ -161,6 +161,12 @@ class ParsedNumber:
     text: str
     approx: bool = False
 
+    def __init__(self, value: Decimal, places: int, step: Decimal, unit: str | None, percent: bool, text: str,
+                 approx: bool = False):
+        # written out (as Interval): a new report's check parses ~500 figures
+        self.__dict__.update(value=value, places=places, step=step, unit=unit, percent=percent, text=text,
+                             approx=approx)
+
     @property
     def half_unit(self) -> Decimal:
         return self.step * HALF
@@ -184,7 +190,8 @@ class ParsedNumber:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+    text = nfkc(text)
+    return (text.translate(_MINUS) if not text.isascii() else text).strip()
 
 
 def _cn_decimal(text: str) -> tuple[Decimal, int] | None:
@@ -219,6 +226,15 @@ def parse_number(text: str | None) -> ParsedNumber | None:
     return _parse_number(text)
 
 
+_GROUPING = re.compile(r"[," + _GROUP_SPACES + r"]")
+
+
+@lru_cache(maxsize=64)
+def _step(places: int) -> Decimal:
+    """The unit of the last displayed digit: 0.01 for two decimals."""
+    return Decimal(1).scaleb(-places)
+
+
 @lru_cache(maxsize=16384)
 def _parse_number(text: str) -> ParsedNumber | None:
     raw = text
@@ -238,12 +254,12 @@ def _parse_number(text: str) -> ParsedNumber | None:
     rest = m.group("rest").strip()
     if _SCIENTIFIC.match(rest):
         return None
-    digits = re.sub(r"[," + _GROUP_SPACES + r"]", "", m.group("num"))
+    digits = _GROUPING.sub("", m.group("num"))
     value = Decimal(digits)
     places = len(digits.split(".", 1)[1]) if "." in digits else 0
     if m.group("sign") == "-":
         value = -value
-    step = Decimal(1).scaleb(-places)
+    step = _step(places)
     unit: str | None = None
     percent = False
     if rest in ("%",):
