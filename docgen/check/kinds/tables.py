@@ -63,6 +63,7 @@ from docgen.check.tables import (
     recognise,
     spec_of,
 )
+from docgen.check.textindex import table_text
 from docgen.read.model import Location, Table
 from docgen.read.normalize import norm
 
@@ -251,9 +252,12 @@ def _grid_content(ctx: RuleContext, spec: dict, match: TableMatch):
     data_rows = 0
     for table in [match.table] + match.pieces:  # (columns of a 续表 piece: the same concepts, same positions)
         tests = cell_tests(table)
+        text = table_text(table)
+        # a summary row's label is in the table's joined matching form: most tables have none
+        summaries = not text.aligned or any(f in text.norm for f in summary)
         for r in range(table.header_rows, table.n_rows):
             cells = table.grid[r]
-            if _is_summary(cells, summary) or is_section_row(cells):
+            if (summaries and _is_summary(cells, summary)) or is_section_row(cells):
                 continue
             data_rows += 1
             good = 0
