@@ -38,7 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from docgen.check.textindex import JOIN, norm_joined, piece_starts, pieces_containing, table_text
+from docgen.check.textindex import JOIN, joined_forms, piece_starts, pieces_containing, table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -200,7 +200,7 @@ class _Index:
 
 
 #: (the memo of the joined normalisation, under the name bench/check_docs.py's cold series clears)
-_norm_joined = norm_joined
+_norm_joined = joined_forms
 
 
 def normalise_cells(table: Table) -> str:
@@ -361,7 +361,7 @@ class CellTests:
 
     def __init__(self, table: Table):
         text = table_text(table)
-        joined = fold(text.text)  # a cache hit: the matching form of the joined text began with it
+        joined = text.folded
         if text.aligned:  # fold, like norm, acts on each side of the joining character alone
             folds = joined.split(JOIN)
         else:
