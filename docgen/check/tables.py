@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from docgen.check.datakey import data_key
-from docgen.check.textindex import JOIN, norm_joined, piece_starts, pieces_containing, table_text
+from docgen.check.textindex import JOIN, joined_forms, piece_starts, pieces_containing, table_text
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -148,10 +148,11 @@ def header_names(table: Table, col: int) -> list[str]:
 
 class _Index:
     """What matching needs of a table, computed once per table (kept on the Table object, like
-    Cell.norm): the header names of each column and — on first use, since only cell concepts need
-    them — the name of a short cell. ``header_blob``/``cells_blob`` join the names
-    with NUL: an alias found in neither cannot match, which lets a table be ruled out for a spec
-    with a few C-level substring tests instead of a full scoring."""
+    Cell.norm): the header names and levels of each column and — on first use, since only cell
+    concepts need them — the name of a short cell. ``header_blob`` joins the header names with
+    NUL, ``cells_blob`` is the table's joined matching form (``docgen.check.textindex``): an alias
+    found in neither cannot match, which lets a table be ruled out for a spec with a few C-level
+    substring tests instead of a full scoring."""
 
     def __init__(self, table: Table):
         # the joined texts and the grid, not the table: kept on the table, a reference back would
@@ -200,7 +201,7 @@ class _Index:
 
 
 #: (the memo of the joined normalisation, under the name bench/check_docs.py's cold series clears)
-_norm_joined = norm_joined
+_norm_joined = joined_forms
 
 
 def normalise_cells(table: Table) -> str:
@@ -347,7 +348,9 @@ def _placeholder_probe() -> re.Pattern | None:
     trigger = _placeholder_trigger()
     if trigger is None or not (trigger.pattern.startswith("[") and trigger.pattern.endswith("]")):
         return None
-    members = {ch for ch in trigger.pattern if trigger.fullmatch(ch)}  # trigger_class escapes each member
+    members = {ch for ch in trigger.pattern if trigger.fullmatch(ch)}
+    if trigger.pattern != "[" + "".join(re.escape(c) for c in sorted(members)) + "]":
+        return None  # not trigger_class's plain class of escaped characters
     folded = {fold(ch) for ch in members}
     if not members or "" in folded or any(JOIN in f for f in folded):
         return None
@@ -361,7 +364,7 @@ class CellTests:
 
     def __init__(self, table: Table):
         text = table_text(table)
-        joined = fold(text.text)  # a cache hit: the matching form of the joined text began with it
+        joined = text.folded
         if text.aligned:  # fold, like norm, acts on each side of the joining character alone
             folds = joined.split(JOIN)
         else:

@@ -22,19 +22,25 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from docgen.read.model import Cell, Table
-from docgen.read.normalize import norm
+from docgen.read.normalize import fold, folded_to_norm
 
 #: joins a table's cell texts (private use: no text, OpenCC phrase or NFKC mapping involves it)
 JOIN = "\ue000"
 
-#: ``norm`` for a whole table's joined texts: a cache of its own, small, so that these long strings
-#: never crowd the per-text cache nor pile up over a batch
-norm_joined = lru_cache(maxsize=256)(norm.__wrapped__)
+@lru_cache(maxsize=256)
+def joined_forms(text: str) -> tuple[str, str]:
+    """``(fold(text), norm(text))`` of a table's joined cell texts. A cache of its own, small, so
+    that these long strings never crowd the per-text caches nor pile up over a batch. (NFKC of
+    the whole joined text is cheap: docgen.read.normalize.nfkc swaps the few characters a report
+    has to change instead of normalising every character.)"""
+    folded = fold.__wrapped__(text)
+    return folded, folded_to_norm(folded)
 
 
 class TableText:
     """One table's cells joined: ``cells`` (each distinct non-empty cell once, row-major), ``text``
-    (their texts as written, joined by JOIN), ``norm`` (the matching form of ``text``) and
+    (their texts as written, joined by JOIN), ``folded`` and ``norm`` (``fold`` and the matching
+    form of ``text``) and
     ``aligned`` (True when ``norm`` split at JOIN gave each cell its own matching form, which was
     then stored in ``Cell.norm``).
 
@@ -44,14 +50,14 @@ class TableText:
     text that itself contains the joining character leaves the cells to be normalised one by one
     (lazily, by ``Cell.norm``), and ``aligned`` False."""
 
-    __slots__ = ("cells", "text", "norm", "aligned", "_starts")
+    __slots__ = ("cells", "text", "folded", "norm", "aligned", "_starts")
 
     def __init__(self, table: Table):
         # merged cells appear at every position they cover: counted once (cells hash and compare
         # by identity), in the order of their first position
         self.cells: list[Cell] = [c for c in dict.fromkeys(chain.from_iterable(table.grid)) if c.text]
         self.text = JOIN.join([c.text for c in self.cells])
-        self.norm = norm_joined(self.text)
+        self.folded, self.norm = joined_forms(self.text)
         parts = self.norm.split(JOIN)
         self.aligned = not self.cells or (len(parts) == len(self.cells)
                                           and self.text.count(JOIN) == len(self.cells) - 1)

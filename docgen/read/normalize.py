@@ -105,7 +105,12 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Everything a matcher should ignore: fold + traditional→simplified + 与/及→和. Memoised (pure)."""
-    return _conjunctions(to_simplified(fold(text)))
+    return folded_to_norm(fold(text))
+
+
+def folded_to_norm(folded: str) -> str:
+    """``norm`` of a text already folded (``fold``): traditional→simplified and 与/及→和."""
+    return _conjunctions(to_simplified(folded))
 
 
 def squash(text: str) -> str:

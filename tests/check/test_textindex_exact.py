@@ -82,6 +82,17 @@ def _all_forms():
 # --- textindex --------------------------------------------------------------------------------
 
 
+def test_joined_forms_equal_the_forms_of_each_cell(tables):
+    from docgen.read.normalize import fold, norm
+
+    for table in tables:
+        text = table_text(table)
+        if text.aligned:
+            assert text.folded == JOIN.join(fold(c.text) for c in text.cells), table.index
+            assert text.norm == JOIN.join(norm(c.text) for c in text.cells), table.index
+        assert (text.folded, text.norm) == (fold(text.text), norm(text.text)), table.index
+
+
 def test_containing_equals_a_look_at_every_cell(tables):
     forms = _all_forms() + ["合", "计", "(", "万元", JOIN]
     for table in tables:

@@ -63,6 +63,7 @@ from docgen.check.tables import (
     recognise,
     spec_of,
 )
+from docgen.check.textindex import table_text
 from docgen.read.model import Location, Table
 from docgen.read.normalize import norm
 
@@ -247,20 +248,26 @@ def _grid_content(ctx: RuleContext, spec: dict, match: TableMatch):
     markers, none = folded_markers(na), folded_markers(())
     required_cols = [(match.columns[c["id"]], none if _allow_na(c) else markers) for c in required]
     strict_cols = [(match.columns[c["id"]], c) for c in strict]
+    half = (len(required) + 1) // 2  # a row is filled when at least half its required cells are
     filled_rows, empty_cells = 0, []
     data_rows = 0
     for table in [match.table] + match.pieces:  # (columns of a 续表 piece: the same concepts, same positions)
         tests = cell_tests(table)
+        text = table_text(table)
+        # a summary row's label is in the table's joined matching form: most tables have none
+        summaries = not text.aligned or any(f in text.norm for f in summary)
         for r in range(table.header_rows, table.n_rows):
             cells = table.grid[r]
-            if _is_summary(cells, summary) or is_section_row(cells):
+            if (summaries and _is_summary(cells, summary)) or is_section_row(cells):
                 continue
             data_rows += 1
             good = 0
             for col, refused in required_cols:
                 if col < len(cells) and tests.filled(cells[col], refused):
                     good += 1
-            if required and good * 2 < len(required):
+                    if good >= half:
+                        break  # enough for a filled row: the other cells do not change that
+            if required and good < half:
                 continue
             if not required and not any(tests.filled(x, none) for x in cells[1:]):
                 continue  # no column concepts (a transposed table): a row with content beyond its label
