@@ -55,6 +55,7 @@ def text_caches() -> list:
     """The memoised functions whose keys are document text (not rule data)."""
     import docgen.calc.units as units
     import docgen.check.dates as dates
+    import docgen.check.kinds.fields as fields
     import docgen.check.kinds.numeric as numeric
     import docgen.check.kinds.sections as sections
     import docgen.check.numbers as numbers
@@ -62,7 +63,8 @@ def text_caches() -> list:
     import docgen.read.normalize as normalize
 
     return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, tables._norm_joined,
-            numeric.cnorm, numbers._parse_number, units._parse, dates._candidates, sections._counts]
+            numeric.cnorm, numbers._parse_number, units._parse, dates._candidates, sections._counts,
+            fields.label_key_of]
 
 
 def clear(caches) -> None:

@@ -90,8 +90,9 @@ def check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=None
 
 
 def release_caches(doc: Document) -> None:
-    """Drop what the rules kept on the model (per-table indexes under ``_``-names, per-cell keys in
-    ``Cell.__dict__``) — rebuilt on demand if anything asks again.
+    """Drop what the rules kept on the model (per-table indexes under ``_``-names on the tables and
+    the document) — rebuilt on demand if anything asks again. Nothing is kept on cells: looking at
+    ``Cell.__dict__`` would make a dict for each of them.
 
     Why: the rules' indexes are thousands of small containers made while the collector is paused;
     left on the model they are all walked by the collection that follows the pause and again by
@@ -101,10 +102,9 @@ def release_caches(doc: Document) -> None:
         kept = table.__dict__
         for name in [name for name in kept if name.startswith("_")]:
             del kept[name]
-        for row in table.grid:
-            for cell in row:
-                if cell.__dict__:
-                    cell.__dict__.clear()
+    kept = doc.__dict__
+    for name in [name for name in kept if name.startswith("_")]:
+        del kept[name]
 
 
 def _check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=None,

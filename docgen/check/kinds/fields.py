@@ -158,13 +158,16 @@ _CELL_TAIL = re.compile(r"(?:\([^)]{0,12}\))?:?$")
 
 def _label_key(cell) -> str:
     """A cell's text as a label: matching form without numbering, parenthesis and colon
-    ("（2）企业名称（盖章）：" → 企业名称); "" for long cells. Computed once per cell."""
-    key = getattr(cell, "_label_key", None)
-    if key is None:
-        n = cell.norm
-        key = "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
-        cell._label_key = key
-    return key
+    ("（2）企业名称（盖章）：" → 企业名称); "" for long cells."""
+    return label_key_of(cell.norm)
+
+
+@lru_cache(maxsize=16384)
+def label_key_of(matching_form: str) -> str:
+    """``_label_key`` of a matching form (memoised by text, not kept on the cell: nothing of the
+    check stays on the model — docgen.check.engine.release_caches)."""
+    n = matching_form
+    return "" if not n or len(n) > 40 else _CELL_TAIL.sub("", _CELL_NUMBER.sub("", n))
 
 
 def _cell_label(cell, labels: list[str]) -> bool:
