@@ -64,7 +64,7 @@ def text_caches() -> list:
 
     return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, tables._norm_joined,
             numeric.cnorm, numbers._parse_number, units._parse, dates._candidates, sections._counts,
-            fields.label_key_of]
+            fields.label_key_of, numeric._blank]
 
 
 def clear(caches) -> None:

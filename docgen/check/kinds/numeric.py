@@ -200,7 +200,13 @@ def number_at(table: Table, r: int, c: int) -> ParsedNumber | None:
 
 def is_blank(text: str) -> bool:
     """Empty, a not-applicable marker (—, /, 无 …) or a placeholder: no figure, and not an error here."""
-    return not fold(text or "") or is_na(text) or is_placeholder(text)
+    return _blank(text or "")
+
+
+@lru_cache(maxsize=32768)
+def _blank(text: str) -> bool:
+    # memoised as one question: the numeric rules ask it of every figure cell, often of the same cell
+    return not fold(text) or is_na(text) or is_placeholder(text)
 
 
 def column_unit(table: Table, col: int) -> str | None:
