@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
+from operator import attrgetter
 
 from docgen.read.model import Cell, Table
 from docgen.read.normalize import fold, folded_to_norm
+
+_TEXT = attrgetter("text")
 
 #: joins a table's cell texts (private use: no text, OpenCC phrase or NFKC mapping involves it)
 JOIN = "\ue000"
@@ -55,15 +58,17 @@ class TableText:
     def __init__(self, table: Table):
         # merged cells appear at every position they cover: counted once (cells hash and compare
         # by identity), in the order of their first position
-        self.cells: list[Cell] = [c for c in dict.fromkeys(chain.from_iterable(table.grid)) if c.text]
-        self.text = JOIN.join([c.text for c in self.cells])
+        # (map/compress/filter: C-level loops over the ~4,000 cells of a report's tables)
+        distinct = list(dict.fromkeys(chain.from_iterable(table.grid)))
+        texts = list(map(_TEXT, distinct))
+        self.cells: list[Cell] = list(compress(distinct, texts))
+        self.text = JOIN.join(filter(None, texts))
         self.folded, self.norm = joined_forms(self.text)
         parts = self.norm.split(JOIN)
         self.aligned = not self.cells or (len(parts) == len(self.cells)
                                           and self.text.count(JOIN) == len(self.cells) - 1)
         if self.aligned:
-            for cell, part in zip(self.cells, parts):
-                cell.norm = part
+            Cell.set_norms(self.cells, parts)
         self._starts: list[int] | None = None
 
     def containing(self, form: str):
