@@ -369,7 +369,7 @@ class CellTests:
             folds = joined.split(JOIN)
         else:
             folds = [fold(c.text) for c in text.cells]
-        self.folded: dict[int, str] = {id(c): f for c, f in zip(text.cells, folds)}
+        self.folded: dict[int, str] = dict(zip(map(id, text.cells), folds))  # (a C-level loop)
         probe = _placeholder_probe()
         if probe is None:
             self.placeholders = {id(c) for c in text.cells if is_placeholder(c.text)}
