@@ -242,7 +242,8 @@ class TextSpot:
         self.text = text
         self._location = location
         self._where = where
-        self._cell = cell          # (section, table, row, col) of a table cell: location/where on demand
+        self._cell = cell          # (section, table, row, col) of a table cell: location/where on demand;
+                                   # (section, paragraph) of a paragraph: where on demand
 
     @property
     def location(self) -> Location | None:
@@ -256,8 +257,12 @@ class TextSpot:
     @property
     def where(self) -> str:
         if self._where is None:
-            section, table, r, c = self._cell
-            self._where = f"{section(table.location)}{table_name(table)}第 {r + 1} 行第 {c + 1} 列"
+            if len(self._cell) == 2:  # (section, paragraph)
+                section, paragraph = self._cell
+                self._where = f"{section(paragraph.location)}中的段落"
+            else:
+                section, table, r, c = self._cell
+                self._where = f"{section(table.location)}{table_name(table)}第 {r + 1} 行第 {c + 1} 列"
         return self._where
 
 
@@ -296,7 +301,7 @@ class SpotList(Sequence):
             if isinstance(block, Heading):
                 self._head.append((block.text, block.location, f"标题「{block.text}」", None))
             elif isinstance(block, Paragraph):
-                self._head.append((block.text, block.location, f"{section(block.location)}中的段落", None))
+                self._head.append((block.text, block.location, None, (section, block)))
         self._tail = [(text, None, part, None)
                       for part, texts in (("页眉", doc.headers), ("页脚", doc.footers), ("脚注", doc.footnotes))
                       for text in texts]
