@@ -35,11 +35,14 @@ class SectionMatch:
 
 def _score(title: str, aliases: list[str], threshold: float) -> tuple[float, str]:
     best, how = 0.0, ""
+    length = len(title)
     for alias in aliases:
         if title == alias:
             return 1.0, "exact"
         if len(alias) >= 3 and title.endswith(alias) and 0.8 > best:
             best, how = 0.8, "suffix"
+        if 200.0 * min(length, len(alias)) < threshold * (length + len(alias)):
+            continue  # _ratio's length bound, inline: most heading × alias pairs stop here
         ratio = _ratio(title, alias, threshold)
         if ratio >= threshold and 0.5 * ratio / 100 > best:
             best, how = 0.5 * ratio / 100, f"fuzzy:{ratio:.0f}"
