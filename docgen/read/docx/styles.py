@@ -43,6 +43,10 @@ BASED_ON = w("basedOn")
 STYLE = w("style")
 DOC_DEFAULTS = w("docDefaults")
 DEFAULT = w("default")
+#: the children of a w:style, its w:pPr and its w:rPr that a style contributes (_Own)
+_STYLE_PARTS = frozenset((NAME, BASED_ON, PPR, RPR))
+_PARA_PROPS = frozenset((OUTLINE_LVL, NUMPR, PAGE_BREAK_BEFORE, JC))
+_RUN_PROPS = frozenset((B, SZ, VANISH))
 
 
 def on(el) -> bool:
@@ -84,21 +88,8 @@ class _Own:
                  "pbb", "jc", "bold", "size", "vanish")
 
     def __init__(self, st):
-        name_el = based = ppr = rpr = None
-        for c in st:
-            tag = c.tag
-            if tag == NAME:
-                if name_el is None:
-                    name_el = c
-            elif tag == BASED_ON:
-                if based is None:
-                    based = c
-            elif tag == PPR:
-                if ppr is None:
-                    ppr = c
-            elif tag == RPR:
-                if rpr is None:
-                    rpr = c
+        first = _first_children(st, _STYLE_PARTS)
+        name_el, based, ppr, rpr = (first.get(tag) for tag in (NAME, BASED_ON, PPR, RPR))
         self.name = sname = (name_el.get(VAL) if name_el is not None else "") or ""
         self.based_on = based.get(VAL) if based is not None else None
         lowered = sname.strip().lower()
@@ -113,21 +104,8 @@ class _Own:
         self.toc_heading = lowered in _TOC_HEADING_NAMES or sid_here.lower() == "tocheading"
         self.outline = self.num = self.pbb = self.jc = self.bold = self.size = self.vanish = None
         if ppr is not None:
-            outline = numpr = pbb = jc = None
-            for c in ppr:
-                tag = c.tag
-                if tag == OUTLINE_LVL:
-                    if outline is None:
-                        outline = c
-                elif tag == NUMPR:
-                    if numpr is None:
-                        numpr = c
-                elif tag == PAGE_BREAK_BEFORE:
-                    if pbb is None:
-                        pbb = c
-                elif tag == JC:
-                    if jc is None:
-                        jc = c
+            first = _first_children(ppr, _PARA_PROPS)
+            outline, numpr, pbb, jc = (first.get(tag) for tag in (OUTLINE_LVL, NUMPR, PAGE_BREAK_BEFORE, JC))
             if outline is not None:
                 level = _int(outline.get(VAL))
                 self.outline = level if level is not None else 9
@@ -141,24 +119,25 @@ class _Own:
             if jc is not None:
                 self.jc = jc.get(VAL)
         if rpr is not None:
-            b = sz = vanish = None
-            for c in rpr:
-                tag = c.tag
-                if tag == B:
-                    if b is None:
-                        b = c
-                elif tag == SZ:
-                    if sz is None:
-                        sz = c
-                elif tag == VANISH:
-                    if vanish is None:
-                        vanish = c
+            first = _first_children(rpr, _RUN_PROPS)
+            b, sz, vanish = (first.get(tag) for tag in (B, SZ, VANISH))
             if b is not None:
                 self.bold = on(b)
             if sz is not None:
                 self.size = _int(sz.get(VAL))
             if vanish is not None:
                 self.vanish = on(vanish)
+
+
+def _first_children(parent, tags: frozenset) -> dict:
+    """tag → the first child of ``parent`` with that tag, for ``tags`` (what ``find`` would return
+    for each), in one pass over the children instead of one ``find`` per tag."""
+    found: dict = {}
+    for child in parent:
+        tag = child.tag
+        if tag in tags and tag not in found:
+            found[tag] = child
+    return found
 
 
 class Styles:
