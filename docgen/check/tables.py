@@ -37,8 +37,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from docgen.check.datakey import data_key
-from docgen.check.textindex import JOIN, joined_forms, piece_starts, pieces_containing, table_text
+from docgen.check.memo import IdentityMemo, data_key
+from docgen.check.textindex import (
+    JOIN,
+    joined_forms,
+    piece_starts,
+    pieces_containing,
+    table_text,
+)
 from docgen.read.model import Document, Image, Paragraph, Table
 from docgen.read.normalize import fold, norm
 
@@ -456,6 +462,11 @@ def concept_aliases(concept: dict) -> list[str]:
     return [a for a in [concept.get("name", "")] + list(concept.get("aliases", [])) if a]
 
 
+#: ``_alias_forms(concept_aliases(concept))`` per column concept (rule data: scoring asks ≈ 450
+#: times per report)
+concept_forms: IdentityMemo[tuple[str, ...]] = IdentityMemo(lambda concept: _alias_forms(concept_aliases(concept)))
+
+
 def concept_where(concept: dict, spec: dict) -> str:
     return concept.get("where") or ("cell" if spec.get("layout") == "key_value" else "header")
 
@@ -515,16 +526,15 @@ def _concept_scores(table: Table, spec: dict):
     cells: dict[str, tuple[int, int]] = {}
     got: dict[str, float] = {}
     for k, c in enumerate(concepts):
-        aliases = concept_aliases(c)
         if concept_where(c, spec) == "cell":
-            hit = _find_cell(table, aliases, c.get("match", "prefix"))
+            hit = _find_cell(table, concept_aliases(c), c.get("match", "prefix"))
             if hit:
                 got[c["id"]] = hit[0]
                 cells[c["id"]] = (hit[1], hit[2])
                 if hit[1] < table.header_rows:  # found in the header: a column like any other
                     columns.setdefault(c["id"], hit[2])
             continue
-        forms = _alias_forms(aliases)
+        forms = concept_forms(c)
         if not any(a in index.header_blob for a in forms):
             continue  # no header name equals or contains an alias: every column scores 0
         for col, names in enumerate(index.columns):
@@ -641,7 +651,7 @@ def spec_probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
     """(where, alias forms) of each required concept of a spec, and how many are required; header
     concepts first (their test needs only the header names, a cell concept's every cell)."""
     required = [c for c in spec.get("columns", []) if c.get("required", True)]
-    probe = [(concept_where(c, spec), _alias_forms(concept_aliases(c))) for c in required]
+    probe = [(concept_where(c, spec), concept_forms(c)) for c in required]
     probe.sort(key=lambda p: p[0] == "cell")
     return probe, len(required)
 

@@ -13,7 +13,7 @@ from lxml import etree
 
 def parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
+                           huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 class UnsafeXml(ValueError):

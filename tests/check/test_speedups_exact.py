@@ -155,3 +155,18 @@ def test_spot_prefilter_finds_what_a_pass_over_every_text_finds(documents):
             assert found == every
         assert any(s.where.endswith("列") for s in spots.found(date_shapes, DATE_HINT))  # table cells too
         assert all(bool(DATE_HINT.search(s.text)) == may_hold_date(s.text) for s in spots)
+
+
+def test_identity_memo_remembers_per_object_and_never_confuses_two():
+    """docgen.check.memo: the result is remembered per object (computed once), an equal but
+    distinct object is computed for itself, and an object's id is not reused while remembered."""
+    from docgen.check.memo import IdentityMemo, data_key
+
+    calls = []
+    memo = IdentityMemo(lambda d: calls.append(1) or sorted(d))
+    spec = {"b": 1, "a": 2}
+    assert memo(spec) == ["a", "b"] and memo(spec) == ["a", "b"] and len(calls) == 1
+    assert memo({"b": 1, "a": 2}) == ["a", "b"] and len(calls) == 2
+    keys = {data_key({"target_id": f"T-{i}"}) for i in range(50)}  # temporaries: ids would be reused
+    assert len(keys) == 50
+    assert data_key({"b": [1, "二"], "a": None}) == '{"a": null, "b": [1, "二"]}'

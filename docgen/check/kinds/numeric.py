@@ -57,8 +57,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from docgen.calc.errors import UnitError
-from docgen.check.datakey import data_key
 from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.memo import data_key
 from docgen.check.numbers import (
     Interval,
     ParsedNumber,
