@@ -61,9 +61,10 @@ def text_caches() -> list:
     import docgen.check.kinds.sections as sections
     import docgen.check.numbers as numbers
     import docgen.check.tables as tables
+    import docgen.check.textindex as textindex
     import docgen.read.normalize as normalize
 
-    return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, tables._norm_joined,
+    return [normalize.fold, normalize.norm, tables.split_unit, tables._header_score, tables.caption_title, textindex.joined_forms,
             numeric.cnorm, numbers._parse_number, units._parse, dates._candidates, sections._counts,
             fields.label_key_of, numeric._blank]
 

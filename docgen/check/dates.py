@@ -72,7 +72,7 @@ _SEPARATED_HINT = re.compile(r"[0-9０-９]{4}[.\-/．－／‐‑–]")
 
 #: Found in every text that holds a date form (年, or four digits and a separator), never across
 #: two texts joined by a character that is none of these (the text rules' table prefilter).
-DATE_HINT = re.compile(r"年|[0-9０-９]{4}[.\-/．－／‐‑–]")
+DATE_HINT = re.compile("年|" + _SEPARATED_HINT.pattern)
 
 
 def may_hold_date(text: str) -> bool:

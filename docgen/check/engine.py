@@ -98,13 +98,10 @@ def release_caches(doc: Document) -> None:
     left on the model they are all walked by the collection that follows the pause and again by
     later ones, and freed only with the model. Freed here, still paused, they cost neither (measured
     on the 100-page bench report: read + check ≈ 3 % less CPU, docs/benchmarks.md)."""
-    for table in doc.tables:
-        kept = table.__dict__
+    for holder in (*doc.tables, doc):
+        kept = holder.__dict__
         for name in [name for name in kept if name.startswith("_")]:
             del kept[name]
-    kept = doc.__dict__
-    for name in [name for name in kept if name.startswith("_")]:
-        del kept[name]
 
 
 def _check_document(doc: Document | NotEvaluable, profile: Profile, *, audit=None,

@@ -40,7 +40,6 @@ from functools import lru_cache
 from docgen.check.memo import IdentityMemo, data_key
 from docgen.check.textindex import (
     JOIN,
-    joined_forms,
     piece_starts,
     pieces_containing,
     table_text,
@@ -204,10 +203,6 @@ class _Index:
         cell name (its matching form without the unit) is a prefix of its normalised text, so an
         alias found in no cell name is not in here either."""
         return self.text.norm
-
-
-#: (the memo of the joined normalisation, under the name bench/check_docs.py's cold series clears)
-_norm_joined = joined_forms
 
 
 def normalise_cells(table: Table) -> str:

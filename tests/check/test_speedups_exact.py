@@ -66,6 +66,7 @@ def test_section_similarity_shortcut_is_exact(a, b, threshold):
     got = _ratio(a, b, threshold)
     if full >= threshold:
         assert got == full
+        assert 200.0 * min(len(a), len(b)) >= threshold * (len(a) + len(b))  # _score's length bound holds
     else:
         assert got < threshold
 
@@ -155,6 +156,11 @@ def test_spot_prefilter_finds_what_a_pass_over_every_text_finds(documents):
             assert found == every
         assert any(s.where.endswith("列") for s in spots.found(date_shapes, DATE_HINT))  # table cells too
         assert all(bool(DATE_HINT.search(s.text)) == may_hold_date(s.text) for s in spots)
+        # the table cells listed are exactly the grid's non-blank cells at their origin, row-major
+        origins = [(t.index, r, c) for t in doc.tables for r, row in enumerate(t.grid) for c, cell in enumerate(row)
+                   if cell.row == r and cell.col == c and cell.text and not cell.text.isspace()]
+        assert [(s.location.table, s.location.row, s.location.col) for s in spots
+                if s.location is not None and s.location.table is not None] == origins
 
 
 def test_identity_memo_remembers_per_object_and_never_confuses_two():

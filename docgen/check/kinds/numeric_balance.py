@@ -76,11 +76,6 @@ def _line_starting(labels: tuple[str, ...]):
     return re.compile(f"^[{re.escape(_GROUP_NUMBERING)}]*(?:{forms})", re.M).search if forms else (lambda _t: None)
 
 
-def _cells(table, r):
-    """(col, cell) of each distinct cell of row ``r`` (a merged cell once, at its first column)."""
-    return [(c, cell) for c, cell, _t, _n in row_cells(table, r)]
-
-
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
     """(col, figure) of the first number right of a cell containing one of ``labels``."""
     contains = _containing(tuple(labels))
@@ -163,10 +158,10 @@ def _stacked(match, spec, p):
         if label_total:
             # "输入总计" may sit in a row without a group value: its label names the side
             side = current
-            for _, c2 in _cells(t, r):
-                if _starts(c2.text, ins):
+            for _c, _cell, t2, _n in row_cells(t, r):
+                if _starts_normalised(t2, ins):
                     side = "in"
-                elif _starts(c2.text, outs):
+                elif _starts_normalised(t2, outs):
                     side = "out"
             if side and num is not None:
                 sides[side].total = (t, r, q_col, num)

@@ -309,14 +309,9 @@ class SpotList(Sequence):
         self._texts: list[str] | None = None
         self._spots: list[TextSpot | None] | None = None
 
-    def _table_entries(self, table) -> list[tuple]:
-        out = []
-        for r, row in enumerate(table.grid):
-            for c, cell in enumerate(row):
-                # a merged cell once, at its origin; empty cells carry no text
-                if cell.row == r and cell.col == c and cell.text and not cell.text.isspace():
-                    out.append((cell.text, None, None, (self._section, table, r, c)))
-        return out
+    def _cell_entry(self, table, cell) -> tuple:
+        """TextSpot's arguments for a table cell (a merged cell once, at its origin)."""
+        return cell.text, None, None, (self._section, table, cell.row, cell.col)
 
     def found(self, test, hint: re.Pattern | None = None) -> list[TextSpot]:
         """The spots whose text passes ``test``, in document order. ``hint``: a pattern found in
@@ -325,7 +320,6 @@ class SpotList(Sequence):
         check.textindex), and ``test`` asked only of the cells holding a hit; every other cell is
         never looked at. Without ``hint`` every text is tested."""
         out = [TextSpot(*e) for e in self._head if test(e[0])]
-        section = self._section
         for table in self._doc.tables:
             joined = table_text(table)
             if hint is None:
@@ -339,17 +333,16 @@ class SpotList(Sequence):
                     last = at
                     if not candidates or candidates[-1] is not joined.cells[number]:
                         candidates.append(joined.cells[number])
-            for cell in candidates:  # distinct non-empty cells, row-major: each at its origin
-                text = cell.text
-                if test(text) and not text.isspace():
-                    out.append(TextSpot(text, None, None, (section, table, cell.row, cell.col)))
+            # (distinct non-empty cells, row-major; blank ones carry no text)
+            out += [TextSpot(*self._cell_entry(table, cell)) for cell in candidates
+                    if test(cell.text) and not cell.text.isspace()]
         out += [TextSpot(*e) for e in self._tail if test(e[0])]
         return out
 
     def _all(self) -> list[tuple]:
         if self._entries is None:
-            self._entries = self._head + [e for table in self._doc.tables for e in self._table_entries(table)] \
-                + self._tail
+            self._entries = self._head + [self._cell_entry(table, cell) for table in self._doc.tables
+                                          for cell in table_text(table).cells if not cell.text.isspace()] + self._tail
         return self._entries
 
     @property

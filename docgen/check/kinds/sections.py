@@ -42,7 +42,7 @@ def _score(title: str, aliases: list[str], threshold: float) -> tuple[float, str
         if len(alias) >= 3 and title.endswith(alias) and 0.8 > best:
             best, how = 0.8, "suffix"
         if 200.0 * min(length, len(alias)) < threshold * (length + len(alias)):
-            continue  # _ratio's length bound, inline: most heading × alias pairs stop here
+            continue  # the ratio's length bound (2·shorter / total): most heading × alias pairs stop here
         ratio = _ratio(title, alias, threshold)
         if ratio >= threshold and 0.5 * ratio / 100 > best:
             best, how = 0.5 * ratio / 100, f"fuzzy:{ratio:.0f}"
@@ -51,13 +51,11 @@ def _score(title: str, aliases: list[str], threshold: float) -> tuple[float, str
 
 def _ratio(a: str, b: str, threshold: float) -> float:
     """``SequenceMatcher(None, a, b).ratio() * 100``, or 0 when it certainly stays below
-    ``threshold``: the length bound and ``quick_ratio`` are upper bounds of ``ratio`` computed
-    with the same formula (2·matches / total length), so the skip never changes a result — and
-    most heading × alias pairs of a report are skipped by the length bound alone."""
+    ``threshold``: ``quick_ratio`` is an upper bound of ``ratio`` computed with the same formula
+    (2·matches / total length), so the skip never changes a result. (The cheaper length bound,
+    2·shorter / total, is tested by ``_score`` before it calls this.)"""
     total = len(a) + len(b)
-    if total and 2.0 * min(len(a), len(b)) / total * 100 < threshold:
-        return 0.0
-    if 2.0 * _common(a, b) / total * 100 < threshold:  # SequenceMatcher.quick_ratio, on cached counts
+    if total and 2.0 * _common(a, b) / total * 100 < threshold:  # quick_ratio, on cached counts
         return 0.0
     return SequenceMatcher(None, a, b).ratio() * 100
 
