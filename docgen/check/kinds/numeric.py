@@ -212,16 +212,7 @@ def _blank(text: str) -> bool:
 def column_unit(table: Table, col: int) -> str | None:
     """The unit in a column's header, if it is a unit ("预计投资（万元）" → 万元; "现状值（2023年）"
     and "近期目标（本轮审核结束）" are not units; "废水量（2023年，t/a）" → t/a)."""
-    units = table.__dict__.get("_column_units")
-    if units is None:
-        units = table.__dict__["_column_units"] = {}  # col → unit: every figure of a column asks
-    if col not in units:
-        units[col] = _column_unit(table, col)
-    return units[col]
-
-
-def _column_unit(table: Table, col: int) -> str | None:
-    text = header_unit(table, col)
+    text = header_unit(table, col)  # (kept per column by docgen.check.tables)
     if not text:
         return None
     for part in text.replace("，", ",").replace("；", ",").replace(";", ",").split(","):
