@@ -45,7 +45,7 @@ from docgen.check.textindex import (
     table_text,
 )
 from docgen.read.model import Document, Image, Paragraph, Table
-from docgen.read.normalize import fold, norm
+from docgen.read.normalize import fold, norm, squash
 
 #: Added to the column coverage when the caption title matches the table's name or an alias
 #: (exact; 0.75 × this when the caption only contains it).
@@ -61,7 +61,6 @@ OPTIONAL_WEIGHT = 0.05
 DEFAULT_MIN_COVERAGE = 0.8
 NA_MARKERS = ("—", "-", "/", "无", "不适用")
 
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _UNIT = re.compile(r"^(.*?)\(([^()]*)\)$")
 _CAPTION_PREFIX = re.compile(r"^(?:续)?(?:附)?表\s*[\dA-Za-z一二三四五六七八九十]*[\dA-Za-z.\-]*[:：.、\s]*")
 
@@ -298,7 +297,7 @@ def is_placeholder(text: str) -> bool:
     trigger = _placeholder_trigger()
     if trigger is not None and not trigger.search(t):
         return False  # no character any alternative needs (spaces are none of them): most cells
-    t = _SPACE.sub("", t)
+    t = squash(t)
     return bool(t) and bool(_PLACEHOLDER.search(t))
 
 

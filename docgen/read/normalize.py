@@ -16,6 +16,9 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔"
                            "｛": "{", "｝": "}", "《": "《", "》": "》", "－": "-", "—": "-", "–": "-", "‑": "-", "−": "-",
                            "、": "、", "．": ".", "。": "。"})
 _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+#: what _SPACE matches that ``str.split()`` keeps: zero-width space and BOM (``\s`` is exactly
+#: ``str.isspace``, which already covers U+3000 and U+00A0: tests/read/test_normalize_fold.py)
+_INVISIBLE = ("\u200b", "\ufeff")
 _CONJUNCTIONS = str.maketrans({"与": "和", "及": "和"})
 
 
@@ -90,7 +93,34 @@ def fold(text: str) -> str:
     """NFKC, full-width brackets and dashes to ASCII, whitespace removed — keeps 与/及 and script.
 
     Memoised (pure): the checker's rules fold the same paragraphs and cells again and again."""
-    return _SPACE.sub("", _brackets(nfkc(text)))
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """``fold`` unmemoised: ``squash(_brackets(nfkc(text)))``, with the NFKC compatibility swap and
+    the bracket map done in ONE scan (``_fold_forms``) when that is the same thing — a table's
+    joined cell texts (~37,000 characters for a 100-page report) are folded once per document,
+    and each pass over them costs ≈ 0.15 ms."""
+    if text.isascii():
+        return squash(text)  # (no bracket map key is ASCII, and NFKC leaves ASCII alone)
+    if unicodedata.is_normalized("NFKC", text):
+        return squash(_brackets(text))
+    swapped = _fold_forms()(text)
+    if unicodedata.is_normalized("NFKC", swapped):
+        return squash(swapped)
+    return squash(_brackets(unicodedata.normalize("NFKC", text)))
+
+
+@lru_cache(maxsize=1)
+def _fold_forms() -> _Replace:
+    """Each character that the compatibility swap (``_compat_forms``) or the bracket map changes,
+    swapped for ``_brackets`` of its swapped form. When the swapped text is NFKC-normal, it is
+    ``_brackets(nfkc(text))``: the compatibility swap leaves the NFKC of a text as it was, and the
+    bracket map only puts ASCII punctuation ( ) [ ] { } - . in place of characters that compose
+    with nothing — the normality of the text is that of its other characters either way."""
+    compat = _compat_forms().changes
+    return _Replace({ord(ch): _brackets(compat.get(ch, ch))
+                     for ch in set(compat) | set(_brackets.changes)})
 
 
 @lru_cache(maxsize=65536)
@@ -105,5 +135,10 @@ def folded_to_norm(folded: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Whitespace only (for finding a printed title in extracted PDF text)."""
-    return _SPACE.sub("", text)
+    """Every whitespace character removed (``_SPACE``), and zero-width spaces and BOMs with them
+    (also for finding a printed title in extracted PDF text). By ``str.split``, which is C code
+    per character where the regex ``sub`` is an interpreted match per character: ≈ 5× faster on
+    a table's joined text (0.40 → 0.08 ms for 37,000 characters), 2× on a cell."""
+    if _INVISIBLE[0] in text or _INVISIBLE[1] in text:
+        text = text.replace(_INVISIBLE[0], "").replace(_INVISIBLE[1], "")
+    return "".join(text.split())
