@@ -127,7 +127,16 @@ def _split_normalised(t: str) -> tuple[str, str | None]:
 
 def _levels(table: Table, col: int) -> list[str]:
     """The header texts of column ``col``, top level first, one per distinct header cell."""
-    levels: list[str] = []
+    return [text for text, _ in _level_forms(table, col)]
+
+
+def _level_forms(table: Table, col: int) -> list[tuple[str, str]]:
+    """(text, matching form) of each header level of column ``col`` (``_levels``). The matching
+    form is the cell's ``Cell.norm`` — set for every cell of the table by one batch normalisation
+    (docgen.check.textindex), where ``norm`` of each header text was an OpenCC call per text
+    (≈ 300 header cells in a 100-page report) for a new report. The header path that stands in
+    for a column without header cells is normalised on its own."""
+    levels: list[tuple[str, str]] = []
     seen: list = []
     for r in range(min(table.header_rows, table.n_rows)):
         row = table.grid[r]
@@ -138,9 +147,9 @@ def _levels(table: Table, col: int) -> list[str]:
             continue
         seen.append(cell)
         if cell.text.strip():
-            levels.append(cell.text)
+            levels.append((cell.text, cell.norm))
     if not levels and col < len(table.header_paths) and table.header_paths[col]:
-        levels = [table.header_paths[col]]
+        levels = [(table.header_paths[col], norm(table.header_paths[col]))]
     return levels
 
 
@@ -164,10 +173,11 @@ class _Index:
         self.text = table_text(table)
         self.grid = table.grid
         self.columns: list[tuple[str, ...]] = []
-        self.levels = [_levels(table, col) for col in range(table.n_cols)]
+        forms = [_level_forms(table, col) for col in range(table.n_cols)]
+        self.levels = [[text for text, _ in levels] for levels in forms]
         self.units: dict[int, str | None] = {}  # header_unit of each column asked for
-        for levels in self.levels:
-            names = [split_unit(t)[0] for t in levels]
+        for levels in forms:
+            names = [_split_normalised(form)[0] for _, form in levels]  # (split_unit of each text)
             names = [n for n in names if n]
             if len(names) > 1:
                 names.append("/".join(names))

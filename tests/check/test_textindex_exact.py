@@ -102,6 +102,33 @@ def test_containing_equals_a_look_at_every_cell(tables):
             assert list(text.containing(form)) == expected, (table.index, form)
 
 
+def test_piece_starts_are_where_each_piece_begins(tables):
+    from docgen.check.textindex import piece_starts
+
+    for table in tables:
+        text = table_text(table)
+        pieces = [c.norm for c in text.cells]
+        # piece i begins after the pieces before it and their joiners; one entry more: where a
+        # piece after the last would begin
+        expected = [len(JOIN.join(pieces[:i] + [""])) if i else 0 for i in range(len(pieces) + 1)]
+        assert piece_starts(pieces) == text.starts() == expected, table.index
+    assert piece_starts([]) == [0] and piece_starts(["ab", "", "c"]) == [0, 3, 4, 6]
+
+
+def test_header_names_from_cell_norms_equal_split_unit_of_each_level(tables):
+    from docgen.check.tables import _levels, split_unit
+
+    for table in tables:
+        index = _index(table)
+        for col in range(table.n_cols):
+            levels = _levels(table, col)
+            names = [n for n in (split_unit(t)[0] for t in levels) if n]
+            if len(names) > 1:
+                names.append("/".join(names))
+            assert index.columns[col] == tuple(names), (table.index, col)
+            assert index.levels[col] == levels
+
+
 # --- recognition --------------------------------------------------------------------------------
 
 
