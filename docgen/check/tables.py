@@ -37,6 +37,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from docgen.check.formsearch import FormSearch, form_search
 from docgen.check.memo import IdentityMemo, data_key
 from docgen.check.textindex import (
     JOIN,
@@ -660,7 +661,8 @@ def spec_probe(spec: dict) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
     return probe, len(required)
 
 
-def could_reach(table: Table, spec: dict, min_cov: float, probe=None, header_hits: int | None = None) -> bool:
+def could_reach(table: Table, spec: dict, min_cov: float, probe=None, header_hits: int | None = None,
+                cells_present: set[str] | None = None) -> bool:
     """False only when ``score_table(table, spec).score`` is certainly below ``min_cov``: an upper
     bound of the score from which concepts can match at all (an alias that occurs nowhere in the
     header — or, for a cell concept, in no cell — scores 0), the caption bonus and the full
@@ -668,16 +670,18 @@ def could_reach(table: Table, spec: dict, min_cov: float, probe=None, header_hit
     caption bonus assumed, so without looking at the caption — which costs a few substring
     searches; the rest are scored in full. ``probe``: ``spec_probe(spec)``, when the caller has it.
     ``header_hits``: how many of the header concepts can match, when the caller counted them for
-    the whole document (``_HeaderForms``); ``probe``'s concepts are then the cell concepts only."""
+    the whole document (``_HeaderForms``); ``probe``'s concepts are then the cell concepts only.
+    ``cells_present``: the cell concepts' forms that occur in the table's cells, when the caller
+    found them all at once (``docgen.check.formsearch``)."""
     concepts, n_required = probe or spec_probe(spec)
     start = header_hits or 0
-    if n_required and not _enough(table, concepts, _least_hits(min_cov, n_required), start):
+    if n_required and not _enough(table, concepts, _least_hits(min_cov, n_required), start, cells_present):
         return False
     cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
     rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
     if not n_required:
         return rest + _SLACK >= min_cov
-    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - _SLACK) * n_required, start)
+    return cap == 1.0 or _enough(table, concepts, (min_cov - rest - _SLACK) * n_required, start, cells_present)
 
 
 _SLACK = 1e-4  # the score is rounded to 4 places before it is compared
@@ -689,17 +693,19 @@ def _least_hits(min_cov: float, n_required: int) -> float:
     return (min_cov - CAPTION_BONUS - OPTIONAL_WEIGHT - _SLACK) * n_required
 
 
-def _enough(table: Table, concepts, need: float, hits: int = 0) -> bool:
+def _enough(table: Table, concepts, need: float, hits: int = 0, cells_present: set[str] | None = None) -> bool:
     """Can at least ``need`` of the required concepts match anything in the table? ``hits``: how
-    many already can (counted elsewhere), ``concepts``: the rest."""
+    many already can (counted elsewhere), ``concepts``: the rest. ``cells_present`` (optional):
+    the cell forms known to occur in the table's cells — asked instead of the cells' text."""
     if need <= 0 or hits >= need:
         return True
     left = len(concepts)
     if hits + left < need:
         return False
     index = _index(table)
+    cells = cells_present if cells_present is not None else index.cells_blob
     for where, forms in concepts:
-        blob = index.cells_blob if where == "cell" else index.header_blob
+        blob = cells if where == "cell" else index.header_blob  # (``in`` asks a set or a text alike)
         left -= 1
         for f in forms:
             if f in blob:
@@ -726,6 +732,15 @@ class _HeaderForms:
         self.starts = piece_starts(blobs)
         self._tables: dict[str, tuple[int, ...]] = {}
 
+    def prepare(self, search: FormSearch) -> None:
+        """Answer ``tables_with`` for every form of ``search`` from ONE automaton pass over the
+        joined headers (docgen.check.formsearch) instead of one search per form."""
+        found = search.pieces_with(self.joined, self.starts)
+        indexes = self.indexes
+        for form in search.forms:
+            if form not in self._tables:
+                self._tables[form] = tuple(indexes[i] for i in found.get(form, ()))
+
     def tables_with(self, form: str) -> tuple[int, ...]:
         found = self._tables.get(form)
         if found is None:
@@ -748,6 +763,11 @@ class _HeaderForms:
         return counts
 
 
+def _probe_forms(probes, where: str) -> tuple[str, ...]:
+    """The alias forms of the ``where`` (header | cell) concepts of ``spec_probe`` results."""
+    return tuple(sorted({f for concepts, _ in probes for w, forms in concepts if w == where for f in forms}))
+
+
 def _header_forms(doc: Document, tables: list[Table]) -> _HeaderForms:
     """The document's ``_HeaderForms`` over ``tables`` (the candidates: no 续表 pieces)."""
     forms = doc.__dict__.get("_header_forms")
@@ -759,10 +779,15 @@ def _header_forms(doc: Document, tables: list[Table]) -> _HeaderForms:
 def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
     tables = [t for t in doc.tables if t.continued_from is None]
     header_forms = _header_forms(doc, tables)
+    probes = [spec_probe(spec) for spec in specs]
+    # every alias form the specs search, found in one automaton pass per text (formsearch)
+    header_forms.prepare(form_search(_probe_forms(probes, "header")))
+    cell_search = form_search(_probe_forms(probes, "cell"))
+    cells_present: dict[int, set[str]] = {}  # table index → the cell forms in its cells
     scored: list[tuple[float, int, int, TableMatch]] = []
     for si, spec in enumerate(specs):
         min_cov = float(spec.get("min_coverage", DEFAULT_MIN_COVERAGE))
-        concepts, n_required = spec_probe(spec)
+        concepts, n_required = probes[si]
         counts = header_forms.hits(concepts)  # the header concepts, counted for every table at once
         cell_probe = ([c for c in concepts if c[0] == "cell"], n_required)
         # could_reach's first test from the counts alone: most tables fail it without a call
@@ -770,7 +795,13 @@ def _assign(doc: Document, specs: list[dict]) -> dict[str, TableMatch]:
         for t in tables:
             if least > 0 and counts.get(t.index, 0) < least:
                 continue
-            if not could_reach(t, spec, min_cov, cell_probe, counts.get(t.index, 0)):
+            if cell_probe[0]:
+                present = cells_present.get(t.index)
+                if present is None:
+                    present = cells_present[t.index] = cell_search.present(_index(t).cells_blob)
+            else:
+                present = None
+            if not could_reach(t, spec, min_cov, cell_probe, counts.get(t.index, 0), present):
                 continue
             m = score_table(t, spec)
             if m.score >= min_cov:

@@ -169,10 +169,17 @@ def test_cell_concept_search_equals_a_scan_of_every_cell(tables):
                     table.index, aliases, match)
 
 
-def test_header_concepts_counted_per_document_equal_a_count_per_table(documents):
+@pytest.mark.parametrize("prepared", [False, True], ids=["form-by-form", "one-automaton-pass"])
+def test_header_concepts_counted_per_document_equal_a_count_per_table(documents, prepared):
+    from docgen.check.formsearch import form_search
+    from docgen.check.tables import _probe_forms
+
     for doc in documents:
+        doc.__dict__.pop("_header_forms", None)
         candidates = [t for t in doc.tables if t.continued_from is None]
         counts_by_form = _header_forms(doc, candidates)
+        if prepared:  # as _assign does: every header form of every pack answered in one pass
+            counts_by_form.prepare(form_search(_probe_forms([spec_probe(s) for s in _all_specs()], "header")))
         for spec in _all_specs():
             concepts, _ = spec_probe(spec)
             counts = counts_by_form.hits(concepts)
