@@ -71,6 +71,40 @@ def test_section_similarity_shortcut_is_exact(a, b, threshold):
         assert got < threshold
 
 
+def _section_score_alias_by_alias(title: str, aliases: list[str], threshold: float) -> tuple[float, str]:
+    """sections._score as first written: each alias in turn, exact / suffix / similarity."""
+    best, how = 0.0, ""
+    for alias in aliases:
+        if title == alias:
+            return 1.0, "exact"
+        if len(alias) >= 3 and title.endswith(alias) and 0.8 > best:
+            best, how = 0.8, "suffix"
+        ratio = SequenceMatcher(None, title, alias).ratio() * 100
+        if ratio >= threshold and 0.5 * ratio / 100 > best:
+            best, how = 0.5 * ratio / 100, f"fuzzy:{ratio:.0f}"
+    return best, how
+
+
+def test_section_score_equals_the_alias_by_alias_loop(documents):
+    from docgen.check.kinds.sections import _score
+    from docgen.read.normalize import norm
+
+    sections = [s for pack in PACKS for rule in load_profile(pack).rules if rule.kind == "required_sections"
+                for s in rule.params["sections"]]
+    alias_sets = [[norm(a) for a in [s["name"], *s.get("aliases", [])]] for s in sections]
+    alias_sets.append(["审核", "预审核", "可行性分析", "审核准备"])  # a suffix alias after a fuzzy one, and before
+    titles = {norm(h.title or h.text) for doc in documents for h in doc.headings}
+    titles |= {"中/高费方案可行性分析", "审核准备", "预审核结论", "筹划和组织工作", "", "审核"}
+    checked = 0
+    for aliases in alias_sets:
+        for title in sorted(titles):
+            for threshold in (60, 85):
+                assert _score(title, aliases, threshold) == _section_score_alias_by_alias(title, aliases, threshold), (
+                    title, aliases, threshold)
+                checked += 1
+    assert checked > 1000
+
+
 def test_one_pass_normalisation_equals_cell_by_cell(documents):
     """normalise_cells fills in Cell.norm exactly as docgen.read.normalize.norm does per cell —
     also for traditional characters (OpenCC phrases), full-width forms, spaces and 与/及."""
