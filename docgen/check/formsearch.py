@@ -26,7 +26,7 @@ import ahocorasick
 class FormSearch:
     """The forms (non-empty strings) compiled into one automaton."""
 
-    __slots__ = ("forms", "_automaton")
+    __slots__ = ("_automaton", "forms")
 
     def __init__(self, forms: Iterable[str]):
         self.forms: tuple[str, ...] = tuple(sorted({f for f in forms if f}))

@@ -8,7 +8,13 @@ import pytest
 
 from docgen.check.formsearch import FormSearch, form_search
 from docgen.check.profile import load_profile
-from docgen.check.tables import _index, _probe_forms, could_reach, profile_specs, spec_probe
+from docgen.check.tables import (
+    _index,
+    _probe_forms,
+    could_reach,
+    profile_specs,
+    spec_probe,
+)
 from docgen.check.textindex import JOIN, piece_starts, pieces_containing, table_text
 from docgen.read import read_document
 
