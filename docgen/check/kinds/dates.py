@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from docgen.check.dates import (
-    DATE_HINT,
+    DATE_HINTS,
     Precision,
     date_shapes,
     find_dates,
@@ -68,8 +68,9 @@ def _spots(ctx) -> SpotList:
 def _date_shaped_spots(ctx) -> list[TextSpot]:
     """The texts that hold anything date-shaped, valid or not — one pass over every text of the
     document, shared by date_validity and the event search (each used to make its own)."""
-    # a table whose joined cells hold neither 年 nor four digits and a separator has no date: skipped
-    return ctx.cached("date_shaped_spots", lambda: _spots(ctx).found(date_shapes, DATE_HINT))
+    # a text without 年 and a month after it, or two separators around a number, has no date: the
+    # paragraphs and each table are searched for these once, joined, and only the hits tested
+    return ctx.cached("date_shaped_spots", lambda: _spots(ctx).found(date_shapes, DATE_HINTS))
 
 
 def _dated_spots(ctx) -> list:

@@ -1,0 +1,146 @@
+"""The date, placeholder and field rules' shortcuts never change a result (docs/benchmarks.md issue 5).
+
+docgen.check.dates looks for a date only where a hint is found (年 and a month after it, or two
+separators around a number), folds a text only when it holds a character to fold, and the text
+rules search the paragraphs and each table once, joined, instead of testing every text. Each
+shortcut is compared here with the full computation — written out again below as the code was
+before the shortcuts — on every text of the rendered sample reports and on hand-made texts in every
+date spelling docgen.check.dates knows (full-width digits, spaces inside, every separator, every
+zero, Chinese months …)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from docgen.check import dates
+from docgen.check.dates import DATE_HINTS, date_shapes, find_dates, find_invalid_dates
+from docgen.check.kinds.placeholders import load_patterns, text_spots
+from docgen.check.textindex import JOIN
+from docgen.read import read_document
+from docgen.read.model import Cell, Document, Heading, Location, Paragraph, Signal, Table
+
+#: every date spelling of docgen.check.dates, its near misses, and texts made to trip a hint
+DATE_TEXTS = [
+    "2024年6月15日", "2024年6月", "2024 年 6 月 15 号", "2024年 06月", "2024年\u30006月", "2024年\t6\n月",
+    "二〇二四年六月十五日", "二○二四年六月", "二零二四年十二月三十一日", "二O二四年正月", "二o二四年十一月",
+    "二Ο二四年十月", "二０二四年十月", "二Ｏ二四年二月", "二ｏ二四年二月二十九日", "２０２４年６月１５日",
+    "2024.6.15", "2024-06-15", "2024/6/15", "２０２４．６．１５", "2024－06－15", "2024／6／15", "2024‐6‐15",
+    "2024‑6‑15", "2024–6–15", "2024.6/15", "2024．6.15", "2024.6．15", "2024-6.15", "v2024.6.15", "2024.6.15.3",
+    "12024.6.15", "2024.6.15a", "2024.6", "2024-06", "GB 2024-06", "2024年", "2029年前", "UV-5312021年6月",
+    "2024年2月30日", "2024年13月", "2023年2月29日", "2024.13.40", "2024.2.30", "1900年1月", "2200年3月4日",
+    "٢٠٢٤.6.15", "٢٠٢٤年6月", "年产量 2024.6.15", "产能（万吨/年）", "年 6月", "年度6", "6月15日",
+    "2024年6月15日至2024年7月1日", "见表2-1.3", "1.2.3", "3-4-5", "2024.06.1", "2024.6.1５",
+    "审核启动时间：2024年5月17日", "报告日期：二〇二五年二月", "\ue0002024年6月\ue000", "2024\ue000年6月",
+    "2024年\ue0006月", "2024.\ue0006.15", "", " ", "年", "月", ".", "2024..6..15", "2024年6", "2024年六月",
+    "二〇二四年6月", "〇〇〇〇年一月", "2024 年6 月15 日", "2024年6月 15日", "2024年正月", "2024年十月",
+]
+
+
+def _full_candidates(text: str) -> tuple:
+    """``dates._candidates`` as it was before its hints: the three scans of every folded text."""
+    if not dates.may_hold_date(text):
+        return ()
+    folded = text.translate(dates._FOLD)
+    found = []
+    for m in dates._ARABIC_CN.finditer(folded):
+        found.append((int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None, m.span(), True))
+    for m in dates._CHINESE.finditer(folded):
+        found.append((dates._cn_year(m["y"]), dates._cn_value(m["m"]), dates._cn_value(m["d"]) if m["d"] else None,
+                      m.span(), True))
+    for m in dates._SEPARATED.finditer(folded):
+        found.append((int(m["y"]), int(m["m"]), int(m["d"]), m.span(), False))
+    found.sort(key=lambda c: c[3][0])
+    return tuple(found)
+
+
+@pytest.fixture(scope="module")
+def documents(rendered_reports):
+    return [read_document(path) for path in rendered_reports.values()]
+
+
+def _texts(documents) -> list[str]:
+    texts = [b.text for doc in documents for b in doc.blocks if isinstance(b, (Paragraph, Heading))]
+    texts += [c.text for doc in documents for t in doc.tables for row in t.grid for c in row]
+    texts += [t for doc in documents for t in doc.headers + doc.footers + doc.footnotes]
+    return texts + DATE_TEXTS
+
+
+def test_date_candidates_equal_the_full_scan(documents):
+    """With its hints and without folding a text that has nothing to fold, ``_candidates`` finds
+    what the three scans of every folded text find — on every text of the samples and on each
+    spelling, alone and inside running text."""
+    texts = _texts(documents)
+    texts += [f"本轮审核于{t}正式启动，{t}完成" for t in DATE_TEXTS]
+    shaped = 0
+    for text in texts:
+        dates._candidates.cache_clear()
+        full = _full_candidates(text)
+        assert dates._candidates(text) == full, text
+        shaped += bool(full)
+    assert shaped > 100  # (the samples and the spellings do hold dates)
+
+
+def test_every_date_shape_is_found_by_a_hint_also_between_joiners(documents):
+    """The exactness of SpotList.found's search of joined texts: a text with a date shape holds
+    a hint, also when it sits between two joining characters; and no hint matches a joiner."""
+    for text in _texts(documents) + [f"{a}{b}" for a in DATE_TEXTS for b in ("", "。", " 2024")]:
+        if _full_candidates(text):
+            assert any(h.search(text) for h in DATE_HINTS), text
+            assert any(h.search(f"x{JOIN}{text}{JOIN}y") for h in DATE_HINTS), text
+    for hint in DATE_HINTS:
+        assert not any(JOIN in m.group(0) for m in hint.finditer(JOIN.join(DATE_TEXTS)))
+
+
+def test_a_hint_that_missed_a_spelling_would_be_caught(monkeypatch):
+    """The comparison above can fail: a year-month hint without the month 正 loses 二〇二四年正月."""
+    monkeypatch.setattr(dates, "_YEAR_MONTH_HINT", re.compile(r"年\s*[\d十一二三四五六七八九]"))
+    dates._candidates.cache_clear()
+    try:
+        assert dates._candidates("二〇二四年正月") != _full_candidates("二〇二四年正月")
+    finally:
+        dates._candidates.cache_clear()
+
+
+def _odd_document() -> Document:
+    """Paragraphs, a heading, tables and a header with dates and marks in awkward places: the
+    joining character inside a paragraph and a cell, dates at a text's very start and end."""
+    def para(i, text):
+        return Paragraph(text, Location(i))
+
+    blocks = [para(0, "2024年6月15日"), para(1, "无日期"), para(2, f"私用{JOIN}2024.6.15 与 XX"),
+              Heading(1, "第一章", "概述", "第一章 概述（2024年6月）", Signal.STYLE, 1.0, Location(3)),
+              para(4, "二〇二四年六月"), para(5, ""), para(6, "表X-1 见 ×× 处 2024-06-15"), para(7, "2024年"),
+              para(8, "年6月")]
+    grid = [[Cell("日期", row=0, col=0), Cell("2024年5月", row=0, col=1)],
+            [Cell(f"{JOIN}2024.6.15", row=1, col=0), Cell("【请填写】", row=1, col=1)]]
+    t1 = Table(0, grid, 1, ["日期", "2024年5月"], Location(9))
+    grid2 = [[Cell("合计", row=0, col=0), Cell("12.5", row=0, col=1)], [Cell("", row=1, col=0), Cell("2024/6/1", row=1, col=1)]]
+    t2 = Table(1, grid2, 1, ["合计", "12.5"], Location(10))
+    return Document("odd.docx", "docx", "0", blocks=blocks + [t1, t2], tables=[t1, t2], headers=["2025年2月 XXX"],
+                    footers=["第 1 页"], footnotes=["2024.6.15"])
+
+
+def test_found_with_hints_lists_what_testing_every_text_lists(documents):
+    """SpotList.found with the date hints (and the placeholder trigger) returns exactly the texts,
+    with their places, that testing every text returns — paragraphs searched joined too."""
+    trigger = load_patterns().trigger
+    for doc in [*documents, _odd_document()]:
+        spots = text_spots(doc)
+        for test, hint in ((date_shapes, DATE_HINTS), (trigger.search, trigger), (trigger.search, (trigger,))):
+            every = [(s.text, s.where) for s in spots if test(s.text)]
+            assert [(s.text, s.where) for s in spots.found(test, hint)] == every
+    odd = text_spots(_odd_document()).found(date_shapes, DATE_HINTS)
+    assert [s.text for s in odd] == ["2024年6月15日", f"私用{JOIN}2024.6.15 与 XX", "第一章 概述（2024年6月）",
+                                     "二〇二四年六月", "表X-1 见 ×× 处 2024-06-15", "2024年5月", f"{JOIN}2024.6.15",
+                                     "2024/6/1", "2025年2月 XXX", "2024.6.15"]
+
+
+def test_dates_and_invalid_dates_are_those_of_the_full_scan(documents):
+    for text in _texts(documents):
+        full = _full_candidates(text)
+        if not full:
+            assert find_dates(text) == [] and find_invalid_dates(text) == [], text
+    assert [d.date.isoformat() for d in find_dates("２０２４．６．１５、二Ｏ二四年二月")] == ["2024-06-15", "2024-02-01"]
+    assert [b.reason for b in find_invalid_dates("2023年2月29日")] == ["2023年2月只有28天"]
