@@ -144,3 +144,84 @@ def test_dates_and_invalid_dates_are_those_of_the_full_scan(documents):
             assert find_dates(text) == [] and find_invalid_dates(text) == [], text
     assert [d.date.isoformat() for d in find_dates("２０２４．６．１５、二Ｏ二四年二月")] == ["2024-06-15", "2024-02-01"]
     assert [b.reason for b in find_invalid_dates("2023年2月29日")] == ["2023年2月只有28天"]
+
+
+def test_month_lengths_are_calendars():
+    """_problem's day count (a table and isleap) is calendar.monthrange's, for every year the
+    date rules accept and for the days around each month's end."""
+    import calendar
+
+    for year in range(dates.MIN_YEAR, dates.MAX_YEAR + 1):
+        for month in range(0, 14):
+            for day in (None, 0, 1, 27, 28, 29, 30, 31, 32):
+                if 1 <= month <= 12:
+                    last = calendar.monthrange(year, month)[1]
+                    want = None if day is None or 1 <= day <= last else (
+                        f"{year}年{month}月只有{last}天" if day > last else f"日期「{day}日」不存在")
+                else:
+                    want = f"月份「{month}」不存在"
+                assert dates._problem(year, month, day) == want, (year, month, day)
+
+
+@pytest.mark.parametrize("after", [
+    ("^\\s*(?:正式)?启动(?:了)?本轮", "^\\s*(?:召开)?(?:清洁生产)?审核启动", "^\\s*启动|^开始"),
+    ("(?i)^start", "^\\s*启动"),                       # a global flag: kept one by one
+    ("^(启动)\\1", "^\\s*启动"),                        # a back-reference: kept one by one
+    ("^\\s*启动",),
+])
+def test_event_patterns_as_one_alternation_match_as_each_did(after):
+    """find_event asks ``_any_of(patterns)`` instead of each pattern: the same answer for match at
+    the start and search anywhere, on windows around real and made-up dates."""
+    from docgen.check.kinds.dates import _any_of
+
+    combined = _any_of(after)
+    each = [re.compile(p) for p in after]
+    windows = ["正式启动本轮审核", " 启动了本轮", "召开审核启动会", "清洁生产审核启动", "启动启动", "START", "start here",
+               "开始", "审核启动时间：", "本轮审核工作自 ", "", " ", "未启动", "2024年5月17日正式启动了强制性清洁生产审核"]
+    for w in windows:
+        assert bool(any(p.match(w) for p in combined)) == bool(any(p.match(w) for p in each)), (after, w)
+        assert bool(any(p.search(w) for p in combined)) == bool(any(p.search(w) for p in each)), (after, w)
+    assert len(combined) == (1 if after[0].startswith("^\\s*") else len(after))
+
+
+def test_colon_cells_from_the_joined_text_are_those_of_every_cell(documents):
+    """_LabelIndex.colon found in the joined cell texts lists the origin cells a pass over every
+    cell lists — tables of the samples, a merged cell, a cell holding the joiner, 全角 colons."""
+    from docgen.check.kinds.fields import _LABEL_FOLD, _LabelIndex
+
+    def table(index, rows):
+        grid = [[Cell(t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+        return Table(index, grid, 1, rows[0], Location(index))
+
+    odd = [table(900, [["企业名称：", "某公司"], ["日期:", "2024年"], ["", "备注：无"]]),
+           table(901, [[f"{JOIN}a：", "b"], ["c:", "d"]]),  # the joiner in a cell: cell by cell
+           table(902, [["无冒号", "x"]])]
+    merged = table(903, [["名称：", "值"], ["", "合计："]])
+    merged.grid[1][0] = merged.grid[0][0]  # a label cell over two rows: listed once, at its origin
+    stray = table(904, [["甲：", "乙："]])
+    stray.grid[0][1] = Cell("乙：", row=3, col=3)  # says its origin is elsewhere: never an origin here
+    tables = [t for doc in documents for t in doc.tables] + odd + [merged, stray]
+    with_colon = 0
+    for t in tables:
+        index = _LabelIndex(t)
+        every = [(r, c) for r, c, cell in index._origins() if ":" in cell.text.translate(_LABEL_FOLD)]
+        assert index.colon == every, t.caption
+        with_colon += bool(every)
+    assert with_colon >= 4
+    assert _LabelIndex(merged).colon == [(0, 0), (1, 1)] and _LabelIndex(stray).colon == [(0, 0)]
+
+
+def test_probed_paragraphs_are_those_a_search_of_each_finds(documents):
+    from docgen.check.kinds.fields import _label_probe, _probed_paragraphs
+
+    odd = _odd_document().blocks + [Paragraph(f"审核{JOIN}启动时间：2024年", Location(20)),
+                                    Paragraph("审 核 启 動 時 間：", Location(21)), Paragraph("见 a", Location(22)),
+                                    Paragraph("b 项", Location(23)), Paragraph("编制日期：", Location(24))]
+    label_lists = [("审核启动时间", "审核启动日期"), ("日期", "编制日期"), ("企业名称", "单位名称"), ("  ",), (),
+                   (f"a{JOIN}b",), ("审核启动时间",)]
+    for blocks in [doc.blocks for doc in documents] + [odd]:
+        for labels in label_lists:
+            probe = _label_probe(labels)
+            every = {i for i, b in enumerate(blocks) if isinstance(b, (Paragraph, Heading)) and probe.search(b.text)}
+            assert _probed_paragraphs(blocks, probe) == every, labels
+    assert _probed_paragraphs(odd, _label_probe(("日期",))) == {1, len(odd) - 1}  # 无日期, 编制日期：

@@ -268,6 +268,11 @@ class TextSpot:
         return self._location
 
     @property
+    def has_location(self) -> bool:
+        """``location is not None``, without building the Location of a table cell."""
+        return self._location is not None or self._cell is not None
+
+    @property
     def where(self) -> str:
         if self._where is None:
             if len(self._cell) == 2:  # (section, paragraph)
