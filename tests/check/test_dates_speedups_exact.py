@@ -91,6 +91,21 @@ def test_every_date_shape_is_found_by_a_hint_also_between_joiners(documents):
             assert any(h.search(f"x{JOIN}{text}{JOIN}y") for h in DATE_HINTS), text
     for hint in DATE_HINTS:
         assert not any(JOIN in m.group(0) for m in hint.finditer(JOIN.join(DATE_TEXTS)))
+    # every character _FOLD makes a separator leads a hint of its own
+    assert {chr(k) for k, v in dates._FOLD.items() if v in ".-/"} | set(".-/") == set(dates._SEPARATORS)
+
+
+def test_hits_of_hints_led_by_a_character_are_those_of_each_hint():
+    """_hit_starts skips a hint whose leading literal is absent: the same positions as searching
+    every hint, for the date hints and for hints without a leading literal."""
+    from docgen.check.kinds.placeholders import _hit_starts, _leads
+
+    assert [lead for lead, _ in _leads(DATE_HINTS)] == ["年", *dates._SEPARATORS]
+    mixed = (re.compile("[ab]c"), re.compile("x+"), re.compile("(?i)yz"), re.compile("(?:q)r"))
+    assert [lead for lead, _ in _leads(mixed)] == [None, None, None, "q"]  # (x+: a repeat, not a literal)
+    for text in DATE_TEXTS + [JOIN.join(DATE_TEXTS), "acbc xx YZ qr", "–6-1 ／12／3"]:
+        for hints in (DATE_HINTS, mixed):
+            assert _hit_starts(hints, text) == sorted({m.start() for h in hints for m in h.finditer(text)}), text
 
 
 def test_a_hint_that_missed_a_spelling_would_be_caught(monkeypatch):
