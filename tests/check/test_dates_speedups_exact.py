@@ -101,10 +101,13 @@ def test_hits_of_hints_led_by_a_character_are_those_of_each_hint():
     from docgen.check.kinds.placeholders import _hit_starts, _leads
 
     assert [lead for lead, _ in _leads(DATE_HINTS)] == ["年", *dates._SEPARATORS]
-    mixed = (re.compile("[ab]c"), re.compile("x+"), re.compile("(?i)yz"), re.compile("(?:q)r"))
-    assert [lead for lead, _ in _leads(mixed)] == [None, None, None, "q"]  # (x+: a repeat, not a literal)
-    for text in DATE_TEXTS + [JOIN.join(DATE_TEXTS), "acbc xx YZ qr", "–6-1 ／12／3"]:
-        for hints in (DATE_HINTS, mixed):
+    mixed = (re.compile("[ab]c"), re.compile("x+"), re.compile("(?i)yz"), re.compile("(?:q)r"), re.compile("[^ab]"),
+             re.compile("[a-c]"), re.compile("(?i)[ab]"))
+    assert [lead for lead, _ in _leads(mixed)] == [None, None, None, "q", None, None, None]  # (x+: a repeat)
+    trigger = load_patterns().trigger
+    assert "".join(lead for lead, _ in _leads((trigger,))) == "".join(sorted(trigger.pattern.replace("\\", "")[1:-1]))
+    for text in DATE_TEXTS + [JOIN.join(DATE_TEXTS), "acbc xx YZ qr", "–6-1 ／12／3", "3×10 XXX ＿＿ {{ a }} $x 请填写 申请"]:
+        for hints in (DATE_HINTS, mixed, (trigger,), (trigger, re.compile("[ab]"))):
             assert _hit_starts(hints, text) == sorted({m.start() for h in hints for m in h.finditer(text)}), text
 
 
