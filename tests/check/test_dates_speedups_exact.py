@@ -243,3 +243,52 @@ def test_probed_paragraphs_are_those_a_search_of_each_finds(documents):
             every = {i for i, b in enumerate(blocks) if isinstance(b, (Paragraph, Heading)) and probe.search(b.text)}
             assert _probed_paragraphs(blocks, probe) == every, labels
     assert _probed_paragraphs(odd, _label_probe(("日期",))) == {1, len(odd) - 1}  # 无日期, 编制日期：
+
+
+def _event_specs():
+    from docgen.check.profile import load_profile
+
+    out = []
+    for pack in ("national-2018-evaluation", "national-2018-acceptance", "shanghai-evaluation", "shanghai-acceptance"):
+        profile = load_profile(pack)
+        for rule in profile.rules:
+            for key, spec in (rule.params.get("events") or {}).items():
+                if spec.get("after") or spec.get("before"):
+                    out.append((profile, rule, key, spec))
+    return out
+
+
+def _event_document() -> Document:
+    texts = ["本轮清洁生产审核于2024年5月17日正式启动本轮审核工作。", "2024年5月17日召开审核启动会，2024年6月1日完成预审核。",
+             "审核启动时间：2024年3月", "本轮审核工作自 2024.4.2", "2024年5月17日启 动", "2024年1月1日以后",
+             "二〇二四年三月正式启动了强制性清洁生产审核", "本轮清洁生产审核自2023年12月"]
+    return Document("event.docx", "docx", "0", blocks=[Paragraph(t, Location(i)) for i, t in enumerate(texts)])
+
+
+def test_event_prefilter_finds_the_events_found_without_it(documents, monkeypatch):
+    """find_event passes over dated texts holding none of the characters its after/before
+    patterns need; every pack's events are the same as without that shortcut, on the samples, the
+    conformance documents and texts written to hold each pattern."""
+    from pathlib import Path
+
+    from docgen.check.context import RuleContext
+    from docgen.check.kinds import dates as kdates
+
+    conformance = Path(__file__).resolve().parents[2] / "samples" / "conformance"
+    docs = [*documents, _event_document(), *(read_document(p) for p in sorted(conformance.glob("*date*.docx")))]
+    specs = _event_specs()
+    assert specs and all(kdates._needs(kdates._any_of(tuple(s.get("after", []))) + kdates._any_of(
+        tuple(s.get("before", [])))) for _, _, _, s in specs)  # (the shortcut does apply to them)
+
+    def events(doc):
+        out = []
+        for profile, rule, key, spec in specs:
+            ctx = RuleContext(doc, rule, profile, None, {})
+            out.append(kdates.find_event(ctx, key, spec))
+        return out
+
+    fast = [events(doc) for doc in docs]
+    monkeypatch.setattr(kdates, "_needs", lambda patterns: None)
+    slow = [events(doc) for doc in docs]
+    assert fast == slow
+    assert sum(e is not None and e.source == "文中" for doc_events in fast for e in doc_events) >= 4

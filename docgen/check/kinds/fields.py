@@ -470,9 +470,15 @@ def field_values(ctx, spec: dict, all_labels: list[str]) -> list[FieldValue]:
     title / standalone dates when the spec asks for them."""
     seen: set[int] = set()
     values: list[FieldValue] = []
-    for zone in spec.get("where", ["front"]):
-        blocks = [b for b in zone_blocks(ctx, zone) if b.location.block not in seen]
-        seen.update(b.location.block for b in blocks)
+    zones = spec.get("where", ["front"])
+    for k, zone in enumerate(zones):
+        blocks = zone_blocks(ctx, zone)
+        # (nothing seen before the first zone, nothing to remember after the last: an event looked
+        # for anywhere had its ≈ 300 blocks copied and remembered for nothing)
+        if seen:
+            blocks = [b for b in blocks if b.location.block not in seen]
+        if k < len(zones) - 1:
+            seen.update(b.location.block for b in blocks)
         values.extend(labelled_values(blocks, list(spec.get("labels", [])), all_labels))
         if spec.get("value") == "date" and zone in ("cover",):
             values.extend(standalone_dates(blocks))
