@@ -134,7 +134,8 @@ def _odd_document() -> Document:
     grid = [[Cell("日期", row=0, col=0), Cell("2024年5月", row=0, col=1)],
             [Cell(f"{JOIN}2024.6.15", row=1, col=0), Cell("【请填写】", row=1, col=1)]]
     t1 = Table(0, grid, 1, ["日期", "2024年5月"], Location(9))
-    grid2 = [[Cell("合计", row=0, col=0), Cell("12.5", row=0, col=1)], [Cell("", row=1, col=0), Cell("2024/6/1", row=1, col=1)]]
+    grid2 = [[Cell("合计", row=0, col=0), Cell("12.5", row=0, col=1)],
+             [Cell("", row=1, col=0), Cell("2024/6/1", row=1, col=1)]]
     t2 = Table(1, grid2, 1, ["合计", "12.5"], Location(10))
     return Document("odd.docx", "docx", "0", blocks=blocks + [t1, t2], tables=[t1, t2], headers=["2025年2月 XXX"],
                     footers=["第 1 页"], footnotes=["2024.6.15"])

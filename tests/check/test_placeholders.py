@@ -144,7 +144,8 @@ def test_trigger_characters_cover_every_shipped_pattern():
     spots = [TextSpot(t, None, "段落") for t in texts]
     assert [s.text for s in candidate_spots(spots, default_patterns())] == ["上海XXX有限公司", "3×10", "【请填写】",
                                                                            "见表Ｘ-1"]
-    assert [m.ids for m in find_placeholders("见表Ｘ-1", default_patterns())] == [("x-reference",)]  # (X before "-": no x-single)
+    marks = find_placeholders("见表Ｘ-1", default_patterns())
+    assert [m.ids for m in marks] == [("x-reference",)]  # (X before "-": no x-single)
 
 
 def test_no_trigger_when_a_pattern_has_no_mandatory_character():

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
+from docgen.check.kinds.placeholders import cells_at
 from docgen.check.textindex import JOIN, piece_starts, table_text
 from docgen.read.model import Heading, Location, PageBreak, Paragraph, Table
 from docgen.read.normalize import norm
@@ -298,12 +299,8 @@ class _LabelIndex:
             elif not self.text.aligned:  # a cell holds the joining character: cell by cell
                 self._colon = [(r, c) for r, c, cell in self._origins() if ":" in cell.text.translate(_LABEL_FOLD)]
             else:
-                cells, grid, found = self.text.cells, self.grid, set()
-                number, last = 0, 0
-                for at in sorted(m.start() for m in _COLON.finditer(text)):
-                    number += text.count(JOIN, last, at)
-                    last = at
-                    cell = cells[number]
+                grid, found = self.grid, set()
+                for cell in cells_at(self.text, [m.start() for m in _COLON.finditer(text)]):
                     r, c = cell.row, cell.col  # listed where it is an origin, as _origins does
                     if r < len(grid) and c < len(grid[r]) and grid[r][c] is cell:
                         found.add((r, c))
@@ -324,7 +321,8 @@ def _label_index(table: Table) -> _LabelIndex:
     return index
 
 
-def _table_values(table: Table, labels: list[str], all_labels: list[str], wanted: set | None = None) -> list[FieldValue]:
+def _table_values(table: Table, labels: list[str], all_labels: list[str],
+                  wanted: set | None = None) -> list[FieldValue]:
     """``wanted``: the labels' matching forms, when the caller has them (one set per block list,
     not one per table)."""
     index = _label_index(table)

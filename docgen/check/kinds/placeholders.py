@@ -352,13 +352,7 @@ class SpotList(Sequence):
             if not hints or not joined.aligned:  # (not aligned: a cell holds JOIN; numbering by joiners fails)
                 candidates = joined.cells
             else:
-                text = joined.text
-                candidates, number, last = [], 0, 0
-                for at in _hit_starts(hints, text):  # in order: a cell's number = joiners before the hit
-                    number += text.count(JOIN, last, at)
-                    last = at
-                    if not candidates or candidates[-1] is not joined.cells[number]:
-                        candidates.append(joined.cells[number])
+                candidates = cells_at(joined, _hit_starts(hints, joined.text))
             # (distinct non-empty cells, row-major; blank ones carry no text)
             out += [TextSpot(*self._cell_entry(table, cell)) for cell in candidates
                     if test(cell.text) and not cell.text.isspace()]
@@ -410,6 +404,21 @@ class SpotList(Sequence):
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
+
+
+def cells_at(joined, positions) -> list:
+    """The cells of a table's joined text (``docgen.check.textindex.TableText``, ``aligned``) that
+    hold the given positions of its ``text`` (in increasing order), each once, in order: a cell's
+    number is the count of joiners before the position."""
+    text, cells = joined.text, joined.cells
+    out: list = []
+    number, last = 0, 0
+    for at in positions:
+        number += text.count(JOIN, last, at)
+        last = at
+        if not out or out[-1] is not cells[number]:
+            out.append(cells[number])
+    return out
 
 
 def _hit_starts(hints: tuple, text: str) -> list[int]:
