@@ -137,7 +137,11 @@ def _odd_document() -> Document:
     grid2 = [[Cell("合计", row=0, col=0), Cell("12.5", row=0, col=1)],
              [Cell("", row=1, col=0), Cell("2024/6/1", row=1, col=1)]]
     t2 = Table(1, grid2, 1, ["合计", "12.5"], Location(10))
-    return Document("odd.docx", "docx", "0", blocks=blocks + [t1, t2], tables=[t1, t2], headers=["2025年2月 XXX"],
+    t3 = Table(2, [[Cell("", row=0, col=0)]], 1, [""], Location(11))  # no text at all
+    t4 = Table(3, [[Cell("签字日期", row=0, col=0), Cell("2024年7月1日 ×", row=0, col=1)]], 1, ["签字日期", ""],
+               Location(12))
+    tables = [t1, t2, t3, t4]
+    return Document("odd.docx", "docx", "0", blocks=blocks + tables, tables=tables, headers=["2025年2月 XXX"],
                     footers=["第 1 页"], footnotes=["2024.6.15"])
 
 
@@ -153,7 +157,7 @@ def test_found_with_hints_lists_what_testing_every_text_lists(documents):
     odd = text_spots(_odd_document()).found(date_shapes, DATE_HINTS)
     assert [s.text for s in odd] == ["2024年6月15日", f"私用{JOIN}2024.6.15 与 XX", "第一章 概述（2024年6月）",
                                      "二〇二四年六月", "表X-1 见 ×× 处 2024-06-15", "2024年5月", f"{JOIN}2024.6.15",
-                                     "2024/6/1", "2025年2月 XXX", "2024.6.15"]
+                                     "2024/6/1", "2024年7月1日 ×", "2025年2月 XXX", "2024.6.15"]
 
 
 def test_dates_and_invalid_dates_are_those_of_the_full_scan(documents):
@@ -293,3 +297,23 @@ def test_event_prefilter_finds_the_events_found_without_it(documents, monkeypatc
     slow = [events(doc) for doc in docs]
     assert fast == slow
     assert sum(e is not None and e.source == "文中" for doc_events in fast for e in doc_events) >= 4
+
+
+def test_a_mark_in_the_same_text_twice_is_two_findings():
+    """The placeholders rule searches a text met again only once: each place still has its
+    finding (two paragraphs and two cells reading the same)."""
+    from docgen.check.context import RuleContext
+    from docgen.check.kinds import load_kinds
+    from docgen.check.profile import load_profile
+
+    profile = load_profile("national-2018-evaluation")
+    rule = next(r for r in profile.rules if r.kind == "placeholders")
+    grid = [[Cell("加权分 R×W", row=0, col=0), Cell("××", row=0, col=1)],
+            [Cell("××", row=1, col=0), Cell("3×10", row=1, col=1)]]
+    table = Table(0, grid, 1, ["加权分 R×W", "××"], Location(2))
+    doc = Document("marks.docx", "docx", "0", blocks=[Paragraph("XXX有限公司", Location(0)),
+                                                      Paragraph("XXX有限公司", Location(1)), table], tables=[table])
+    found = list(load_kinds()["placeholders"](RuleContext(doc, rule, profile, None, {})))
+    assert [(f.location.table, f.location.row, f.location.col) for f in found] == [
+        (None, None, None), (None, None, None), (0, 0, 1), (0, 1, 0)]  # (R×W, 3×10: multiplications)
+    assert [f.message.count("XXX") for f in found] == [1, 1, 0, 0]
