@@ -175,7 +175,13 @@ def label_key_of(matching_form: str) -> str:
 def _cell_label(cell, labels: list[str]) -> bool:
     """Is this cell one of the labels?"""
     key = _label_key(cell)
-    return bool(key) and any(key == _norm_label(label) for label in labels)
+    return bool(key) and key in _norm_labels(tuple(labels))
+
+
+@lru_cache(maxsize=1024)
+def _norm_labels(labels: tuple[str, ...]) -> frozenset[str]:
+    """The labels' matching forms (rule data: once per label list, not ≈ 20 per value cell)."""
+    return frozenset(_norm_label(label) for label in labels)
 
 
 # The label patterns are rule data, the same for every paragraph and document: compiled once.
@@ -322,13 +328,13 @@ def _label_index(table: Table) -> _LabelIndex:
 
 
 def _table_values(table: Table, labels: list[str], all_labels: list[str],
-                  wanted: set | None = None) -> list[FieldValue]:
+                  wanted: frozenset | None = None) -> list[FieldValue]:
     """``wanted``: the labels' matching forms, when the caller has them (one set per block list,
     not one per table)."""
     index = _label_index(table)
     is_label: set[tuple[int, int]] = set()
     if wanted is None:
-        wanted = {_norm_label(label) for label in labels}
+        wanted = _norm_labels(tuple(labels))
     if index.may_hold(wanted):
         for norm_label in wanted:
             is_label.update(index.keys.get(norm_label, ()))
@@ -362,7 +368,7 @@ def labelled_values(blocks: list, labels: list[str], all_labels: list[str] | Non
     all_labels = list(all_labels or labels)
     out: list[FieldValue] = []
     probe = _label_probe(tuple(labels))
-    wanted = {_norm_label(label) for label in labels}
+    wanted = _norm_labels(tuple(labels))
     probed = _probed_paragraphs(blocks, probe)
     for i, block in enumerate(blocks):
         if isinstance(block, (Paragraph, Heading)):
