@@ -88,7 +88,8 @@ _YEAR_MONTH_HINT = re.compile(r"年\s*[\d十一二三四五六七八九正]")
 #: What every match of ``_SEPARATED`` leaves in the text as written: a separator (or a character
 #: ``_FOLD`` makes one), 1–2 digits, a separator, a digit. Led by the separator rather than by the
 #: four digits of the year: a report's tables are full of digits (every one would start an attempt),
-#: separators are rarer: 0.23 ms over the report's texts against 0.45 ms for ``\d{4}[.\-/]``.
+#: separators are rarer: 0.23 ms over the report's texts against 0.45 ms for ``\d{4}[.\-/]``. (The
+#: test of one text; over many texts joined, ``DATE_HINTS`` splits it by separator.)
 _SEPARATED_SHAPE = re.compile(_SEP + r"\d{1,2}" + _SEP + r"\d")
 #: The characters ``_FOLD`` changes: a text without any is its own folded form (no translate: it
 #: costs ≈ 50 ns a character, 0.4 ms over the paragraphs that name a year).
@@ -101,7 +102,8 @@ _FOLDED_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD
 #: against 0.27 ms over a 100-page report); and ``_SEPARATED_SHAPE`` as one pattern per separator,
 #: each led by its character (a literal is found at memchr speed, and a hint whose character is not
 #: in the text is skipped: docgen.check.kinds.placeholders ``_hit_starts``), 0.10 ms instead of 0.21.
-DATE_HINTS = (_YEAR_MONTH_HINT,) + tuple(re.compile(re.escape(sep) + r"\d{1,2}" + _SEP + r"\d") for sep in _SEPARATORS)
+DATE_HINTS = (_YEAR_MONTH_HINT,) + tuple(re.compile(re.escape(sep) + r"\d{1,2}" + _SEP + r"\d")
+                                        for sep in _SEPARATORS)
 
 
 def _shape_hints(text: str) -> tuple[bool, bool]:
