@@ -117,13 +117,17 @@ def place_of(ctx, location: Location | None) -> str:
     """封面 / 封二 / 正文 — where a front-matter finding is, in the words a clerk uses."""
     if location is None:
         return "文档"
-    cover = zone_blocks(ctx, "cover")
-    front = zone_blocks(ctx, "front")
-    if any(b.location.block == location.block for b in cover):
+    if location.block in _zone_numbers(ctx, "cover"):
         return "封面"
-    if any(b.location.block == location.block for b in front):
+    if location.block in _zone_numbers(ctx, "front"):
         return "封二"
     return "正文"
+
+
+def _zone_numbers(ctx, zone: str) -> set[int]:
+    """The block numbers of a zone as a set, once per document (place_of is asked for every value
+    of every field, and looked through the zone's blocks each time)."""
+    return ctx.cached(f"zone_numbers:{zone}", lambda: {b.location.block for b in zone_blocks(ctx, zone)})
 
 
 # --- labels and values ------------------------------------------------------------------------
