@@ -234,22 +234,6 @@ def test_colon_cells_from_the_joined_text_are_those_of_every_cell(documents):
     assert _LabelIndex(merged).colon == [(0, 0), (1, 1)] and _LabelIndex(stray).colon == [(0, 0)]
 
 
-def test_probed_paragraphs_are_those_a_search_of_each_finds(documents):
-    from docgen.check.kinds.fields import _label_probe, _probed_paragraphs
-
-    odd = _odd_document().blocks + [Paragraph(f"审核{JOIN}启动时间：2024年", Location(20)),
-                                    Paragraph("审 核 启 動 時 間：", Location(21)), Paragraph("见 a", Location(22)),
-                                    Paragraph("b 项", Location(23)), Paragraph("编制日期：", Location(24))]
-    label_lists = [("审核启动时间", "审核启动日期"), ("日期", "编制日期"), ("企业名称", "单位名称"), ("  ",), (),
-                   (f"a{JOIN}b",), ("审核启动时间",)]
-    for blocks in [doc.blocks for doc in documents] + [odd]:
-        for labels in label_lists:
-            probe = _label_probe(labels)
-            every = {i for i, b in enumerate(blocks) if isinstance(b, (Paragraph, Heading)) and probe.search(b.text)}
-            assert _probed_paragraphs(blocks, probe) == every, labels
-    assert _probed_paragraphs(odd, _label_probe(("日期",))) == {1, len(odd) - 1}  # 无日期, 编制日期：
-
-
 def _event_specs():
     from docgen.check.profile import load_profile
 
