@@ -3,6 +3,8 @@ their location; multiplications, model codes, citations and signature lines are 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from docgen.check.kinds.placeholders import default_patterns, find_placeholders
@@ -124,18 +126,26 @@ def test_cap_with_a_summary(rendered_reports, tmp_path):
 
 def test_trigger_characters_cover_every_shipped_pattern():
     """The prefilter: a text without any trigger character cannot hold a mark. Derived from the
-    regexes (x-run needs X/x, template-tag a brace or $, bracket-fill 【, pending 待/此/请 …)."""
+    regexes (x-run needs X/x, template-tag a brace or $, bracket-fill 【, pending 待/此/请 …).
+    x-reference (表X-X) needs one of 表 图 and one of X Ｘ: the Latin one is chosen, 表 being in a
+    quarter of a report's candidate texts and X in almost none."""
+    from docgen.check.kinds.placeholders import regex_needs
     from docgen.check.kinds.placeholders import TextSpot, candidate_spots
 
     trigger = default_patterns().trigger
     assert trigger is not None
-    for ch in "XxＸ×✕╳{$【_＿待此请某表图":
+    for ch in "XxＸ×✕╳{$【_＿待此请某":
         assert trigger.search(ch), ch
-    for ch in "0年月（）。，A一":
+    for ch in "0年月（）。，A一表图":
         assert not trigger.search(ch), ch
-    texts = ["本公司年产电镀件 30 万平方米。", "上海XXX有限公司", "3×10", "合计", "【请填写】", "无"]
+    assert regex_needs(re.compile(r"[表图]\s*[XＸ]\s*[-－—.．]")) == frozenset("XＸ")
+    assert regex_needs(re.compile(r"[表图]\s*[XＸ]|某")) == frozenset("XＸ某")
+    texts = ["本公司年产电镀件 30 万平方米。", "上海XXX有限公司", "3×10", "合计", "【请填写】", "无", "见表2-1", "见表Ｘ-1"]
     spots = [TextSpot(t, None, "段落") for t in texts]
-    assert [s.text for s in candidate_spots(spots, default_patterns())] == ["上海XXX有限公司", "3×10", "【请填写】"]
+    assert [s.text for s in candidate_spots(spots, default_patterns())] == ["上海XXX有限公司", "3×10", "【请填写】",
+                                                                           "见表Ｘ-1"]
+    marks = find_placeholders("见表Ｘ-1", default_patterns())
+    assert [m.ids for m in marks] == [("x-reference",)]  # (X before "-": no x-single)
 
 
 def test_no_trigger_when_a_pattern_has_no_mandatory_character():

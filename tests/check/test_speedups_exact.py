@@ -178,18 +178,18 @@ def test_spot_prefilter_finds_what_a_pass_over_every_text_finds(documents):
     """SpotList.found skips tables whose joined cells fail the prefilter; it must return exactly
     the texts (with their places) that testing every text of the document returns — for the
     placeholder trigger class and for the date shapes with the 年/separator prefilter."""
-    from docgen.check.dates import DATE_HINT, date_shapes, may_hold_date
+    from docgen.check.dates import DATE_HINTS, date_shapes
     from docgen.check.kinds.placeholders import load_patterns, text_spots
 
     trigger = load_patterns().trigger
     for doc in documents:
         spots = text_spots(doc)
-        for test, hint in ((trigger.search, trigger), (date_shapes, DATE_HINT), (date_shapes, None)):
+        for test, hint in ((trigger.search, trigger), (date_shapes, DATE_HINTS), (date_shapes, None)):
             every = [(s.text, s.where) for s in spots if test(s.text)]
             found = [(s.text, s.where) for s in spots.found(test, hint)]
             assert found == every
-        assert any(s.where.endswith("列") for s in spots.found(date_shapes, DATE_HINT))  # table cells too
-        assert all(bool(DATE_HINT.search(s.text)) == may_hold_date(s.text) for s in spots)
+        assert any(s.where.endswith("列") for s in spots.found(date_shapes, DATE_HINTS))  # table cells too
+        assert all(any(h.search(s.text) for h in DATE_HINTS) for s in spots if date_shapes(s.text))
         # the table cells listed are exactly the grid's non-blank cells at their origin, row-major
         origins = [(t.index, r, c) for t in doc.tables for r, row in enumerate(t.grid) for c, cell in enumerate(row)
                    if cell.row == r and cell.col == c and cell.text and not cell.text.isspace()]
