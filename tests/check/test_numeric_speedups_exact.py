@@ -1,0 +1,91 @@
+"""The numeric kinds' shortcuts never change a result (docs/benchmarks.md issue 5).
+
+Each shortcut of docgen/check/numbers.py and docgen/check/kinds/numeric*.py skips or replaces work
+only where the full computation is proven to give the same answer; these tests compare the two on
+every cell and paragraph of the rendered sample reports and of the conformance documents, and on
+hand-made edge cases (signs, zeros, grouping, full-width forms, 百分之, units, footnotes, dates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.check.kinds.numeric import row_cells
+from docgen.check.numbers import _fold, _parse_folded, _parse_number, parse_number
+from docgen.check.textindex import JOIN, table_text
+from docgen.read import read_document
+from docgen.read.model import Cell, Location, Table
+from docgen.read.normalize import norm
+
+ROOT = Path(__file__).resolve().parents[2]
+
+EDGE_TEXTS = ["0", "-0", "-0.00", "0.00", "007", "1.", ".5", "-.5", "+3", "1,234", "1,234.50", "12 000", "12\u00a0000",
+              "５", "１２．５０", "－12", "−12", "‑3.5", "12%", "12.0%", "-3%", "12 %", "12%%", "%", "-", "—", "--1",
+              "1e5", "1.2×10^3", "١٢", "12.5万", "3亿", "12.5万元", "0.1229 kgce/kWh", "8.60 万kWh/a", "约12", "≈12",
+              "大约 12.5", "百分之五", "百分之十二点五", "约百分之五", "百分之", "百 分之五", "12*", "12①", "12 ※",
+              "2024年9月26日", "W-1", "5500–7000", "≥99.5%", "<0.5", " 12", "12 ", "\t12\n", "9" * 40, "0." + "0" * 30 + "1",
+              "", " ", "　", "合计", "方案名称（万元）", "㎡", "m³", "2021年", "91320411692105873A", "12.5 t/a", "12.50元"]
+
+
+@pytest.fixture(scope="module")
+def documents(rendered_reports):
+    docs = [read_document(path) for path in rendered_reports.values()]
+    docs += [read_document(path) for path in sorted((ROOT / "samples" / "conformance").glob("*.docx"))]
+    return docs
+
+
+@pytest.fixture(scope="module")
+def texts(documents):
+    found = set(EDGE_TEXTS)
+    for doc in documents:
+        found.update(cell.text for table in doc.tables for row in table.grid for cell in row)
+        found.update(p.text for p in doc.paragraphs)
+    return sorted(found)
+
+
+def test_parse_shortcuts_equal_the_full_parse(texts):
+    """_parse_number (plain-figure shortcut, no-digit early return) builds exactly the figure the
+    full parse builds from the folded text: every field, the Decimal's exponent and sign included
+    (repr), on every text of the documents and the edge cases."""
+    plain = figures = 0
+    for text in texts:
+        full = _parse_folded(_fold(text), text)
+        got = _parse_number.__wrapped__(text)
+        assert repr(got) == repr(full), text
+        figures += full is not None
+        plain += full is not None and text.isascii() and text.strip() == text and "," not in text
+    assert figures > 300 and plain > 100  # (the shortcuts are exercised, not only the fall-backs)
+
+
+def _table(index: int, rows: list[list[str]]) -> Table:
+    grid = [[Cell(t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Table(index, grid, 1, rows[0], Location(index))
+
+
+def test_row_cells_equal_cell_by_cell(documents):
+    """row_cells takes each cell's matching form from the table's one normalisation (Cell.norm) and
+    parses with _parse_number directly: the same as norm(cell.text) and parse_number(cell.text)
+    cell by cell — also for a table whose joined text cannot be split per cell (a cell holding the
+    joining character), merged cells and empty cells."""
+    odd = _table(900, [["\ue000合计", "12.5", "合 計"], ["", "１２", "—"]])
+    merged = _table(901, [["项目", "数量", "备注"], ["合计", "12.5", ""]])
+    merged.grid[1][2] = merged.grid[1][1]
+    tables = [t for doc in documents for t in doc.tables] + [odd, merged]
+    assert not table_text(odd).aligned
+    rows = 0
+    for table in tables:
+        table.__dict__.pop("_row_cells", None)
+        for r, line in enumerate(table.grid):
+            expected, seen = [], set()
+            for c, cell in enumerate(line):
+                if id(cell) not in seen:
+                    seen.add(id(cell))
+                    expected.append((c, cell, norm(cell.text), parse_number(cell.text)))
+            got = row_cells(table, r)
+            assert [(c, id(cell), t, repr(n)) for c, cell, t, n in got] == \
+                   [(c, id(cell), t, repr(n)) for c, cell, t, n in expected], (table.index, r)
+            rows += 1
+    assert rows > 1000
+    assert [t for _c, _cell, t, _n in row_cells(odd, 0)] == [norm("\ue000合计"), "12.5", norm("合 計")]
+    assert JOIN not in norm("合 計")
