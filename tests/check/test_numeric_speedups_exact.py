@@ -89,3 +89,46 @@ def test_row_cells_equal_cell_by_cell(documents):
     assert rows > 1000
     assert [t for _c, _cell, t, _n in row_cells(odd, 0)] == [norm("\ue000合计"), "12.5", norm("合 計")]
     assert JOIN not in norm("合 計")
+
+
+LABEL_SETS = [("合计", "总计"), ("小计",), ("合计", "总计", "小计"), ("综合能耗", "合计", "总计"), ("总分", "总计", "合计", "总得分"),
+              ("合 計",), ("计",), ("12",), ("",), (), ("\ue000",), ("合计", "")]
+
+
+def _total_label_cell_by_cell(table, r, labels):
+    """The original test: the first text cell of the row (in column order) ending with a label."""
+    from docgen.check.kinds.numeric import label_forms
+
+    forms = label_forms(labels)
+    for _c, cell, t, num in row_cells(table, r):
+        if not t or num is not None or not t.endswith(forms):
+            continue
+        for lab in forms:
+            if t.endswith(lab):
+                return cell.text.strip(), t[: -len(lab)]
+    return None
+
+
+def test_total_rows_from_the_joined_text_equal_row_by_row(documents):
+    """_total_label answers from the cells whose matching form contains a label (found in the
+    table's joined form): the same as testing every cell of the row — for every table of the
+    samples, the label sets of the packs and odd ones (an empty label, a figure as label, the
+    joining character), merged cells and a table whose joined text cannot be split per cell."""
+    from docgen.check.kinds.numeric import _total_label
+
+    odd = _table(900, [["\ue000合计", "12.5", "合 計"], ["小计", "１２", "—"], ["经济效益合计", "12", "合计"]])
+    merged = _table(901, [["项目", "数量", "备注"], ["合计", "12.5", ""], ["", "3", "小计"], ["\u3000", "合计", "1"]])
+    merged.grid[2][0] = merged.grid[1][0]  # 合计 over two rows
+    merged.grid[1][2] = merged.grid[1][1]
+    tables = [t for doc in documents for t in doc.tables] + [odd, merged]
+    found = 0
+    for table in tables:
+        table.__dict__.pop("_total_rows", None)
+        for labels in LABEL_SETS:
+            for r in range(len(table.grid)):
+                expected = _total_label_cell_by_cell(table, r, labels)
+                assert _total_label(table, r, labels) == expected, (table.index, r, labels)
+                found += expected is not None
+    assert found > 200
+    assert _total_label(merged, 3, ("",)) == ("合计", "")  # (a blank cell is no label, even for "")
+    assert _total_label(merged, 2, ("合计",)) == ("合计", "") and _total_label(odd, 2, ("合计",)) == ("经济效益合计", "经济效益")
