@@ -197,5 +197,24 @@ def test_float_steered_irr_equals_the_all_decimal_bisection():
              ("16.2745", "100", 10), ("33", "120", 10)]
     cases += [(str(round(rng.uniform(0.5, 500), rng.choice([0, 1, 2]))),
                str(round(rng.uniform(1, 3000), rng.choice([0, 1, 2]))), rng.randint(1, 30)) for _ in range(400)]
+    cases += _near_rounding_boundaries()
     for f, i0, n in cases:
-        assert irr(f, i0, n) == _irr_all_decimal(Decimal(f), Decimal(i0), n), (f, i0, n)
+        # str: the same digits AND the same sign of a zero ("-0.000000" for a root just below 0)
+        assert str(irr(f, i0, n)) == str(_irr_all_decimal(Decimal(f), Decimal(i0), n)), (f, i0, n)
+
+
+def _near_rounding_boundaries():
+    """(F, I, n) whose IRR lies within 1e-9 … 1e-13 of a 6-decimal rounding boundary (x.xxxxxx5) or
+    of 0 (the sign of the rounded zero), both sides: where the bisection's early stop (the bracket
+    already rounds to one figure) must not cut short. I = F × Σ 1/(1+r)^j for the chosen r."""
+    from docgen.calc.economics import _npv
+
+    cases = []
+    for n in (1, 5, 10, 25):
+        for base in (Decimal("0.1234565"), Decimal("0.0000005"), Decimal("-0.0000005"), Decimal(0),
+                     Decimal("-0.2500005"), Decimal("1.5000005")):
+            for offset in ("1e-9", "-1e-9", "3e-11", "-3e-11", "1e-13", "-1e-13"):
+                rate = base + Decimal(offset)
+                investment = _npv(Decimal(10), Decimal(0), rate, n)
+                cases.append(("10", str(investment), n))
+    return cases
