@@ -7,6 +7,7 @@ hand-made edge cases (signs, zeros, grouping, full-width forms, 百分之, units
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,84 @@ def test_total_rows_from_the_joined_text_equal_row_by_row(documents):
     assert found > 200
     assert _total_label(merged, 3, ("",)) == ("合计", "")  # (a blank cell is no label, even for "")
     assert _total_label(merged, 2, ("合计",)) == ("合计", "") and _total_label(odd, 2, ("合计",)) == ("经济效益合计", "经济效益")
+
+
+def _pack_patterns() -> list[str]:
+    """Every regular expression the numeric kinds run on body text: the packs' focus_patterns,
+    same_figure text sides and economics input_patterns, and the kinds' defaults."""
+    from docgen.check.kinds.numeric_economics import DEFAULT_PATTERNS
+    from docgen.check.kinds.numeric_scores import DEFAULT_FOCUS_PATTERNS
+    from docgen.check.profile import available_profiles, load_profile
+
+    found = set(DEFAULT_FOCUS_PATTERNS) | {pat for pats in DEFAULT_PATTERNS.values() for pat in pats}
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in ("text", "focus_patterns", "input_patterns"):
+            found.add(value)
+
+    for pack in available_profiles():
+        for rule in load_profile(pack).rules:
+            walk(rule.params)
+    return sorted(found)
+
+
+def test_required_literal_is_in_every_match(documents):
+    """required_literal gives characters every match holds: checked on every paragraph and cell of
+    the documents for every pattern of the packs (and found for most of them); by hand below."""
+    from docgen.check.kinds.numeric import required_literal
+
+    patterns = _pack_patterns()
+    assert len(patterns) >= 10
+    texts = [p.text for doc in documents for p in doc.paragraphs] + [c.text for doc in documents for t in doc.tables
+                                                                      for row in t.grid for c in row]
+    matched = 0
+    for pattern in patterns:
+        rx = re.compile(pattern)
+        literal = required_literal(rx.pattern, rx.flags)
+        for text in texts:
+            for m in rx.finditer(text):
+                matched += 1
+                assert literal in m.group(0), (pattern, text)
+    assert matched > 20
+    assert sum(1 for pat in patterns if required_literal(pat, re.compile(pat).flags)) >= len(patterns) - 2
+    assert required_literal(r"(?<!单位产品)综合能耗(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>tce|万tce|kgce)(?![/\w])") == "综合能耗"
+    assert required_literal(r"(?:本轮)?(?:清洁生产)?审核重点(?:确定|选定)?为[「“]?(?P<name>[^「」“”，。；]{2,40}?)[」”]?[，。；]") == "审核重点"
+    assert required_literal(r"无\s*[/、]?\s*低费方案[^、。；]{0,12}?投资") == "低费方案"
+    assert required_literal(r"ab\.c") == "ab.c"
+    assert required_literal(r"a|bc") == "" and required_literal(r"(?i)审核重点") == "" and required_literal("(") == ""
+    assert required_literal(r"审核重点", re.IGNORECASE) == ""
+
+
+def test_body_paragraphs_are_those_containing_a_literal(documents):
+    """body_paragraphs(ctx, literals) = the paragraphs whose text holds one of the literals, in
+    order (one search of the joined body text): also for literals met at a paragraph's start or
+    end, a paragraph holding the joining character, and empty or joiner-bearing literals (then
+    every paragraph)."""
+    from docgen.check.context import RuleContext
+    from docgen.check.kinds.numeric import body_paragraphs
+    from docgen.check.profile import load_profile
+    from docgen.read.model import Document, Paragraph
+
+    profile = load_profile("national-2018-evaluation")
+    odd = Document(path="odd.docx", format="docx", sha256="", blocks=[Paragraph(text=t, location=Location(i)) for i, t in enumerate(
+        ["审核重点", "", "共3项\ue000审核", "重点", "确定为审核重点。", "审核重", "点"])])
+    literal_sets = [("审核重点",), ("项", "个"), ("综合能耗",), ("低费方案", "所需资金"), ("重点",), ("点",),
+                    ("审核重点", ""), ("\ue000",), ("核重点\ue000",), ()]
+    for doc in [*documents, odd]:
+        ctx = RuleContext(doc, profile.rules[0], profile)
+        paragraphs = doc.paragraphs
+        for literals in literal_sets:
+            if not all(literals) or any(JOIN in lit for lit in literals):
+                expected = paragraphs
+            else:
+                expected = [p for p in paragraphs if any(lit in p.text for lit in literals)]
+            assert [id(p) for p in body_paragraphs(ctx, literals)] == [id(p) for p in expected], literals
+        assert [id(p) for p in body_paragraphs(ctx)] == [id(p) for p in paragraphs]
+    ctx = RuleContext(odd, profile.rules[0], profile)
+    assert [p.text for p in body_paragraphs(ctx, ("审核重点",))] == ["审核重点", "确定为审核重点。"]

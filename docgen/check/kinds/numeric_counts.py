@@ -25,6 +25,7 @@ import re
 
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
+    body_paragraphs,
     cnorm,
     concept_column,
     detail_rows,
@@ -137,7 +138,8 @@ def scheme_counts(ctx):
         if found is not None:
             yield found
     skip = p.get("skip_words", ["已实施"])
-    for para in ctx.doc.paragraphs:
+    # (a sentence without 项 or 个 states no count: parse_counts is None for it)
+    for para in body_paragraphs(ctx, ("项", "个")):
         for sentence in re.split(r"[。\n]", para.text):
             if sentence.strip() and not any(w in sentence for w in skip):
                 statements.append((sentence, para.location, "正文"))

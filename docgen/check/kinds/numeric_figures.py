@@ -33,6 +33,7 @@ from docgen.calc.errors import UnitError
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
     _spec,
+    body_paragraphs,
     cell_unit,
     cnorm,
     column_name,
@@ -46,6 +47,7 @@ from docgen.check.kinds.numeric import (
     number_at,
     origin_cell,
     places_of,
+    required_literal,
     row_label,
     spec_name,
     table_name,
@@ -112,7 +114,7 @@ def _table_figure(ctx, side) -> Figure | None:
 def _text_figures(ctx, side) -> list[Figure]:
     rx = re.compile(side["text"])
     out = []
-    for para in ctx.doc.paragraphs:
+    for para in body_paragraphs(ctx, [required_literal(rx.pattern, rx.flags)]):  # (those that can match)
         for m in rx.finditer(para.text):
             unit_text = m.groupdict().get("unit") or ""
             num = parse_number(m.group("value") + unit_text)
