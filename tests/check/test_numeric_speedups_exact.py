@@ -7,6 +7,7 @@ hand-made edge cases (signs, zeros, grouping, full-width forms, 百分之, units
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -214,3 +215,117 @@ def test_body_paragraphs_are_those_containing_a_literal(documents):
         assert [id(p) for p in body_paragraphs(ctx)] == [id(p) for p in paragraphs]
     ctx = RuleContext(odd, profile.rules[0], profile)
     assert [p.text for p in body_paragraphs(ctx, ("审核重点",))] == ["审核重点", "确定为审核重点。"]
+
+
+def test_balance_side_test_on_the_joined_form_never_skips_a_side(documents):
+    """_may_name_a_side is False only for tables none of whose data cells starts with an input or
+    output label (the test _stacked made on every data cell), for every table of the samples and
+    the packs' and odd label sets; and it does rule tables out."""
+    from docgen.check.kinds.numeric_balance import _line_starting, _may_name_a_side
+
+    odd = _table(900, [["\ue000输入", "数量"], ["一、输入", "12"], ["输出", "3"]])
+    label_sets = [(("输入", "投入"), ("输出", "产出")), (("进料",), ("出料",)), (("入",), ("出",)), (("输 入",), ("合计",))]
+    ruled_out = 0
+    for table in [t for doc in documents for t in doc.tables] + [odd]:
+        for ins, outs in label_sets:
+            starts_in, starts_out = _line_starting(ins), _line_starting(outs)
+            every_cell = "\n".join(t for r in range(table.header_rows, len(table.grid))
+                                   for _c, _cell, t, _n in row_cells(table, r))
+            if not _may_name_a_side(table, starts_in, starts_out):
+                ruled_out += 1
+                assert not (starts_in(every_cell) or starts_out(every_cell)), (table.index, ins, outs)
+    assert ruled_out > 100
+    assert _may_name_a_side(odd, *map(_line_starting, label_sets[0]))
+
+
+NUMERIC_KINDS = {"column_total", "row_difference", "row_rate", "product_column", "balance", "weighted_score",
+                 "economics", "scheme_counts", "same_figure"}
+
+
+def test_numeric_rules_give_the_same_findings_alone(rendered_reports):
+    """What the numeric kinds keep per document (a balance table's layout, the joined body text,
+    the tables' total rows and row facts) never changes a rule's findings: each numeric rule of the
+    packs, run after all the others on one shared cache, finds exactly what it finds run alone
+    (fresh cache, nothing kept on the tables) — on the rendered samples, one with every table
+    twice (two balance tables of each kind, as in bench/check_docs.py), and the NUM conformance
+    documents."""
+    from docgen.check.context import RuleContext
+    from docgen.check.engine import release_caches
+    from docgen.check.kinds import KINDS, NotEvaluableRule, load_kinds
+    from docgen.check.profile import load_profile
+    from docgen.load import load_audit
+    from docgen.render.docx import render_report_docx
+
+    load_kinds()
+
+    def run(ctx):
+        try:
+            return [f.to_json() for f in KINDS[ctx.rule.kind](ctx)]
+        except NotEvaluableRule as exc:
+            return ["not evaluable: " + str(exc)]
+
+    spec = importlib.util.spec_from_file_location("render_docx", ROOT / "bench" / "render_docx.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    audit = load_audit(ROOT / "samples" / "audit-electroplating.yaml").audit
+    doubled = rendered_reports[("audit-electroplating", "evaluation")].with_name("doubled.docx")
+    doubled.write_bytes(render_report_docx(bench.scaled(audit, 2), "evaluation").data)
+    paths = [doubled, *(p for (_, kind), p in sorted(rendered_reports.items()) if kind == "evaluation"),
+             *sorted((ROOT / "samples" / "conformance").glob("num-*.docx"))]
+    compared = layouts = 0
+    for path in paths:
+        doc = read_document(path)
+        layouts += _balance_layouts_kept_per_table(doc)
+        for pack in ("national-2018-evaluation", "shanghai-evaluation"):
+            profile = load_profile(pack)
+            rules = [rule for rule in profile.rules if rule.kind in NUMERIC_KINDS]
+            release_caches(doc)
+            cache: dict = {}
+            together = {rule.code: run(RuleContext(doc, rule, profile, None, cache)) for rule in rules}
+            for rule in rules:
+                release_caches(doc)  # (what the rules kept on the tables and the document)
+                alone = run(RuleContext(doc, rule, profile, None, {}))
+                assert alone == together[rule.code], (path.name, pack, rule.code)
+                compared += 1
+    assert compared > 100 and layouts >= 10
+
+
+def _balance_layouts_kept_per_table(doc) -> int:
+    """The layout the balance rules share (numeric_balance.layout) is, for every table each rule
+    works on, the one computed afresh for that table and rule."""
+    from docgen.check.context import RuleContext
+    from docgen.check.kinds import NotEvaluableRule
+    from docgen.check.kinds.numeric import find_tables
+    from docgen.check.kinds.numeric_balance import _side_by_side, _stacked, balance, layout
+    from docgen.check.profile import load_profile
+
+    def shown(found):
+        if found is None:
+            return None
+        sides, special = found
+        rows = {k: (v[0].index, *v[1:3], repr(v[3])) for k, v in special.items()}
+        for name, side in sides.items():
+            rows[name] = ([(t.index, r, c, repr(n)) for t, r, c, n in side.items],
+                          side.total and (side.total[0].index, *side.total[1:3], repr(side.total[3])))
+        return rows
+
+    profile = load_profile("national-2018-evaluation")
+    cache: dict = {}
+    seen = 0
+    for rule in [r for r in profile.rules if r.kind == "balance"]:
+        ctx = RuleContext(doc, rule, profile, None, cache)
+        try:
+            list(balance(ctx))
+        except NotEvaluableRule:
+            pass
+        p = dict(balance_defaults(), **ctx.params)
+        for match in find_tables(ctx, p["table"], many=bool(p.get("all_tables", True)), required=False):
+            fresh = _side_by_side(match, p) or _stacked(match, p["table"], p)
+            assert shown(layout(ctx, match, p["table"], p)) == shown(fresh), (doc.path, rule.code, match.table.index)
+            seen += 1
+    return seen
+
+
+def balance_defaults() -> dict:
+    return {"input_labels": ["输入", "投入"], "output_labels": ["输出", "产出"], "total_labels": ["总计", "合计"],
+            "difference_labels": ["差值", "差额"], "rate_labels": ["偏差率", "相对偏差", "误差率", "平衡误差"]}
