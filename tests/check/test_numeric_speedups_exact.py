@@ -329,3 +329,30 @@ def _balance_layouts_kept_per_table(doc) -> int:
 def balance_defaults() -> dict:
     return {"input_labels": ["输入", "投入"], "output_labels": ["输出", "产出"], "total_labels": ["总计", "合计"],
             "difference_labels": ["差值", "差额"], "rate_labels": ["偏差率", "相对偏差", "误差率", "平衡误差"]}
+
+
+def test_economics_evidence_written_only_for_a_disagreeing_figure():
+    """_check_row writes the computed figure and the evidence only for a figure that disagrees
+    (hand-computed below, each from the PRINTED inputs), and nothing for agreeing ones."""
+    from docgen.check.kinds.numeric_economics import _check_row
+
+    def row(**printed):
+        return {k: parse_number(t) for k, t in printed.items()}
+
+    checked, _ = _check_row(row(I="100.00", Y="10", P="25.00", t="25%", D="11.00", T="15.00", E="12.00", F="21.00",
+                                N="5.00"), "either")
+    wrong = {key: rest for key, *rest in checked}
+    # D = 100.00 / 10 = [9.9995, 10.0005]; tolerance 0.0005 + 0.005 = 0.0055 → ±0.006
+    assert wrong["D"] == [False, "10.00", "D = I / Y = 100.00 / 10 = 10.00 ≠ 表中 11.00（容差 ±0.006）"]
+    # T = 25.00 − 11.00 = [13.99, 14.01]; tolerance 0.01 + 0.005
+    assert wrong["T"] == [False, "14.00", "T = P − D = 25.00 − 11.00 = 14.00 ≠ 表中 15.00（容差 ±0.015）"]
+    # E = 15.00 × 0.75 = [11.24625, 11.25375]; tolerance 0.00375 + 0.005 = 0.00875 → ±0.009
+    assert wrong["E"] == [False, "11.25", "E = T × (1 − t) = 15.00 × (1 − 25%) = 11.25 ≠ 表中 12.00（容差 ±0.009）"]
+    assert wrong["F"] == [False, "23.00", "F = E + D = 12.00 + 11.00 = 23.00 ≠ 表中 21.00（容差 ±0.015）"]
+    # N: I / F = 100.00 / 21.00 = 4.76 (half width (100.005/20.995 − 99.995/21.005) / 2 = 0.00137, + 0.005);
+    # the static I / P = 4.00 is shown after it
+    assert wrong["N"] == [False, "4.76", "N = I / F = 100.00 / 21.00 = 4.76 ≠ 表中 5.00（容差 ±0.006）"
+                                         "；N = I / P = 100.00 / 25.00（静态） = 4.00"]
+    right, missing = _check_row(row(I="100.00", Y="10", P="25.00", t="25%", D="10.00", T="15.00", E="11.25", F="21.25",
+                                    N="4.00"), "either")
+    assert right == [(k, True, None, None) for k in ("D", "T", "E", "F", "N")] and missing == {}
