@@ -356,3 +356,32 @@ def test_economics_evidence_written_only_for_a_disagreeing_figure():
     right, missing = _check_row(row(I="100.00", Y="10", P="25.00", t="25%", D="10.00", T="15.00", E="11.25", F="21.25",
                                     N="4.00"), "either")
     assert right == [(k, True, None, None) for k in ("D", "T", "E", "F", "N")] and missing == {}
+
+
+def test_remembered_unit_answers_equal_parsing_anew(texts):
+    """units._parse remembers a text's unit or why it has none: parse_unit and is_known_unit give
+    what parsing the text anew gives — the same unit, or UnitError with the same message, on
+    every ask (every cell and paragraph text of the documents, their comma-separated parts as
+    column headers are split, and unit spellings)."""
+    from docgen.calc.errors import UnitError
+    from docgen.calc.units import _parse_text, is_known_unit, parse_unit
+
+    candidates = set(texts) | {"t/a", "万 kWh", "万千瓦时", "m3", "M3", "㎡", "％", "kgce/kWh", "t/d/a", "", " ", "KWH", "xx"}
+    candidates |= {part.strip() for t in texts if len(t) < 40 for part in t.replace("，", ",").split(",")}
+    units = 0
+    for text in sorted(candidates):
+        try:
+            expected = _parse_text(text)
+        except UnitError as exc:
+            expected = exc
+        for _ in range(2):  # (the second ask is answered from memory)
+            if isinstance(expected, UnitError):
+                assert not is_known_unit(text), text
+                with pytest.raises(UnitError) as raised:
+                    parse_unit(text)
+                assert str(raised.value) == str(expected), text
+            else:
+                assert is_known_unit(text) and parse_unit(text) == expected, text
+        units += not isinstance(expected, UnitError)
+    assert units > 20
+    assert not is_known_unit(None)
