@@ -40,6 +40,8 @@ __all__ = [
     "npv",
     "irr",
     "irr_explained",
+    "irr_estimate",
+    "IRR_ESTIMATE_ERROR",
     "irr_interpolated",
     "static_payback",
     "IRR_TOLERANCE",
@@ -182,6 +184,35 @@ def irr_explained(cash_flow: Number, investment: Number, years: Number) -> tuple
         else:
             high = middle
     return ((low + high) / 2).quantize(IRR_TOLERANCE, rounding=ROUND_HALF_EVEN), note
+
+
+#: how far ``irr_estimate`` may be from ``irr``: the rounding to 6 decimals (5e-7), the bisection's
+#: final width (1e-10) and the float root's error (trusted to ``_FLOAT_GUARD`` by the bisection),
+#: with a wide margin (tests/calc/test_calc_economics.py measures the largest gap on ~2,000 cases)
+IRR_ESTIMATE_ERROR = 1e-6
+
+
+def irr_estimate(cash_flow: Decimal, investment: Decimal, years: int) -> float | None:
+    """``irr(cash_flow, investment, years)`` to within ``IRR_ESTIMATE_ERROR``, from the float root
+    alone (≈ 5 µs instead of ≈ 23 µs); None when ``irr`` gives None or the root is not one the
+    float is trusted with (F ≤ 0, I ≤ 0, IRR below −90 % or above 10⁶ %). For a checker that
+    only needs to know whether the IRR lies clearly inside a printed figure's interval."""
+    if cash_flow <= 0 or investment <= 0 or years < 1:
+        return None
+    f, i0 = float(cash_flow), float(investment)
+    if f * years == i0:
+        return 0.0
+    if f * years > i0:
+        low, high = 0.0, 1.0
+        while f * sum((1.0 + high) ** -j for j in range(1, years + 1)) > i0:
+            low, high = high, high * 2
+            if high > 1e4:
+                return None
+    else:
+        low, high = -0.9, 0.0
+        if f * sum((1.0 + low) ** -j for j in range(1, years + 1)) < i0:
+            return None
+    return _float_root(f, i0, years, low, high)
 
 
 def _settled(low: Decimal, high: Decimal) -> Decimal | None:

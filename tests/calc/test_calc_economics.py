@@ -218,3 +218,28 @@ def _near_rounding_boundaries():
                 investment = _npv(Decimal(10), Decimal(0), rate, n)
                 cases.append(("10", str(investment), n))
     return cases
+
+
+def test_irr_estimate_is_within_its_error_of_irr():
+    """irr_estimate is within IRR_ESTIMATE_ERROR of irr on ~2,000 random and edge cases (roots
+    near rounding boundaries, near 0, negative, above 100 %), and None wherever irr is None."""
+    import random
+
+    from docgen.calc.economics import IRR_ESTIMATE_ERROR, irr_estimate
+
+    rng = random.Random(20261122)
+    cases = [(Decimal(f), Decimal(i0), n) for f, i0, n in _near_rounding_boundaries()]
+    cases += [(Decimal(str(round(rng.uniform(0.01, 500), rng.choice([0, 1, 2, 3])))),
+               Decimal(str(round(rng.uniform(0.5, 3000), rng.choice([0, 1, 2, 3])))), rng.randint(1, 40))
+              for _ in range(2000)]
+    cases += [(Decimal("0"), Decimal("100"), 10), (Decimal("-5"), Decimal("100"), 10), (Decimal("10"), Decimal("100"), 10),
+              (Decimal("1000"), Decimal("1"), 3), (Decimal("0.5"), Decimal("100"), 10), (Decimal("1"), Decimal("100"), 1)]
+    estimated = 0
+    for f, i0, n in cases:
+        exact, guess = irr(f, i0, n), irr_estimate(f, i0, n)
+        if exact is None:
+            assert guess is None, (f, i0, n)
+        elif guess is not None:
+            estimated += 1
+            assert abs(float(exact) - guess) <= IRR_ESTIMATE_ERROR, (f, i0, n, exact, guess)
+    assert estimated > 1900

@@ -385,3 +385,34 @@ def test_remembered_unit_answers_equal_parsing_anew(texts):
         units += not isinstance(expected, UnitError)
     assert units > 20
     assert not is_known_unit(None)
+
+
+def test_irr_clearly_within_only_when_the_exact_interval_meets():
+    """_irr_clearly_within (float estimates with their error as margin) is True only where the
+    exact IRR interval meets a reading of the printed IRR — on random schemes with printed IRRs
+    around the true one (the shortcut's edge: within a few 1e-6) and far from it — and it does
+    answer most clear cases."""
+    import random
+    from decimal import Decimal
+
+    from docgen.calc.economics import irr
+    from docgen.check.kinds.numeric_economics import _irr_clearly_within
+
+    rng = random.Random(7)
+    clear = 0
+    for _ in range(600):
+        f = parse_number(f"{rng.uniform(1, 300):.2f}").interval()
+        inv = parse_number(f"{rng.uniform(10, 2000):.2f}").interval()
+        years = rng.randint(1, 25)
+        point = irr(f.point, inv.point, years)
+        if point is None:
+            continue
+        for shift in (Decimal(0), Decimal("0.000004"), Decimal("-0.000004"), Decimal("0.001"), Decimal("0.05")):
+            for places in (1, 2, 3):
+                stated = parse_number(f"{(point + shift) * 100:.{places}f}%")
+                lo, hi = irr(f.lo, inv.hi, years), irr(f.hi, inv.lo, years)
+                exact = any(lo <= r.hi and r.lo <= hi for r in stated.rate_readings())
+                if _irr_clearly_within(f, inv, years, stated):
+                    clear += 1
+                    assert exact, (f, inv, years, stated.text)
+    assert clear > 1000
