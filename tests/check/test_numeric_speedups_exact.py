@@ -416,3 +416,32 @@ def test_irr_clearly_within_only_when_the_exact_interval_meets():
                     clear += 1
                     assert exact, (f, inv, years, stated.text)
     assert clear > 1000
+
+
+def test_carrier_key_from_remembered_forms_equals_the_name_by_name_search(documents):
+    """carrier_key (carrier names sorted and normalised once, a cell's Cell.norm as its form) gives
+    what searching each name, longest first, in norm(text) gives: every cell of the samples, the
+    pack's carriers and odd names (empty, spaced, traditional, equal lengths in dict order)."""
+    from docgen.check.kinds.numeric_energy import carrier_key
+    from docgen.check.profile import load_profile
+
+    def by_name(text, carriers):
+        t = norm(text)
+        for name in sorted(carriers, key=len, reverse=True):
+            if norm(name) and norm(name) in t:
+                return carriers[name]
+        return None
+
+    pack = next(r.params["carriers"] for r in load_profile("national-2018-evaluation").rules if r.code == "NUM-005")
+    odd = {"": "nothing", "天 然 气": "gas2", "電力": "power", "水": "water", "汽": "steam2", "电": "e2", "煤": "coal"}
+    found = 0
+    for carriers in (dict(pack), odd, dict(reversed(list(pack.items())))):
+        for doc in documents[:12]:
+            for table in doc.tables:
+                table_text(table)
+                for cell in {id(c): c for row in table.grid for c in row}.values():
+                    expected = by_name(cell.text, carriers)
+                    assert carrier_key(cell.text, carriers) == expected, cell.text
+                    assert carrier_key(cell.text, carriers, cell.norm) == expected, cell.text
+                    found += expected is not None
+    assert found > 100
