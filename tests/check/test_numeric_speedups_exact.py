@@ -296,7 +296,12 @@ def _balance_layouts_kept_per_table(doc) -> int:
     from docgen.check.context import RuleContext
     from docgen.check.kinds import NotEvaluableRule
     from docgen.check.kinds.numeric import find_tables
-    from docgen.check.kinds.numeric_balance import _side_by_side, _stacked, balance, layout
+    from docgen.check.kinds.numeric_balance import (
+        _side_by_side,
+        _stacked,
+        balance,
+        layout,
+    )
     from docgen.check.profile import load_profile
 
     def shown(found):
@@ -351,8 +356,8 @@ def test_economics_evidence_written_only_for_a_disagreeing_figure():
     assert wrong["F"] == [False, "23.00", "F = E + D = 12.00 + 11.00 = 23.00 ≠ 表中 21.00（容差 ±0.015）"]
     # N: I / F = 100.00 / 21.00 = 4.76 (half width (100.005/20.995 − 99.995/21.005) / 2 = 0.00137, + 0.005);
     # the static I / P = 4.00 is shown after it
-    assert wrong["N"] == [False, "4.76", "N = I / F = 100.00 / 21.00 = 4.76 ≠ 表中 5.00（容差 ±0.006）"
-                                         "；N = I / P = 100.00 / 25.00（静态） = 4.00"]
+    assert wrong["N"] == [False, "4.76", ("N = I / F = 100.00 / 21.00 = 4.76 ≠ 表中 5.00（容差 ±0.006）"
+                                          "；N = I / P = 100.00 / 25.00（静态） = 4.00")]
     right, missing = _check_row(row(I="100.00", Y="10", P="25.00", t="25%", D="10.00", T="15.00", E="11.25", F="21.25",
                                     N="4.00"), "either")
     assert right == [(k, True, None, None) for k in ("D", "T", "E", "F", "N")] and missing == {}
@@ -445,3 +450,26 @@ def test_carrier_key_from_remembered_forms_equals_the_name_by_name_search(docume
                     assert carrier_key(cell.text, carriers, cell.norm) == expected, cell.text
                     found += expected is not None
     assert found > 100
+
+
+def test_count_statements_quick_test_never_drops_one(texts):
+    """parse_counts with the aliases' common characters as a quick test gives what it gives
+    without it, for every sentence and cell text of the samples, hand-made statements and alias
+    lists (the defaults, spaced or traditional ones, an empty alias, none)."""
+    from docgen.check.kinds.numeric_counts import _alias_chars, _count_rx, parse_counts
+
+    statements = {s for t in texts for s in re.split(r"[。\n]", t)} | {
+        "共提出清洁生产方案15项，其中无/低费方案12项、中/高费方案3项", "按审核报告9个无/低费方案，1个中/高费方案实施",
+        "无 低费方案 12 项，中高费方案 3 项，合计 15 项", "其中无、低费方案十二项，中、高费方案三项", "共3项", "低费3项高费2项"}
+    alias_sets = [(["无/低费", "无低费", "无、低费"], ["中/高费", "中高费", "中、高费"]), (["無/低費"], ["中/高費"]),
+                  (["低费", ""], ["高费"]), ([], ["中/高费"]), (["无 / 低费", "低费方案"], ["中　高费", "高 费"])]
+    stated = 0
+    for lows, highs in alias_sets:
+        low_rx, high_rx = _count_rx(lows), _count_rx(highs)
+        needs = (_alias_chars(lows), _alias_chars(highs))
+        for text in statements:
+            full = parse_counts(text, low_rx, high_rx)
+            assert parse_counts(text, low_rx, high_rx, needs) == full, (lows, text)
+            stated += full is not None
+    assert stated > 10
+    assert _alias_chars(["无/低费", "无低费", "无、低费"]) == "低无费" and _alias_chars(["低费", ""]) == ""
