@@ -63,12 +63,12 @@ from docgen.check.memo import data_key
 from docgen.check.numbers import (
     Interval,
     ParsedNumber,
+    _parse_number,  # (see row_cells)
     convert_interval,
     fmt,
     known_unit,
     parse_number,
 )
-from docgen.check.numbers import _parse_number  # (see row_cells)
 from docgen.check.tables import (
     TableMatch,
     could_reach,
@@ -160,7 +160,7 @@ def concept_column(match: TableMatch, spec, concept: str) -> int | None:
 class _Body:
     """The document's body paragraphs and their texts joined by JOIN (textindex), once per document."""
 
-    __slots__ = ("paragraphs", "text", "starts")
+    __slots__ = ("paragraphs", "starts", "text")
 
     def __init__(self, paragraphs: list[Paragraph]):
         self.paragraphs = paragraphs

@@ -185,18 +185,18 @@ def _check_row(v: dict[str, ParsedNumber], payback: str):
         places = stated.places
         if key == "D":
             comp = iv("I") / iv("Y")
-            text = lambda: f"D = I / Y = {s('I')} / {s('Y')}"  # noqa: E731 — (written only when needed)
+            text = lambda: f"D = I / Y = {s('I')} / {s('Y')}"  # (written only when needed)
         elif key == "T":
             comp = iv("P") - iv("D")
-            text = lambda: f"T = P − D = {s('P')} − {s('D')}"  # noqa: E731
+            text = lambda: f"T = P − D = {s('P')} − {s('D')}"
         elif key == "E":
             t_iv = _fraction(v["t"])
             taxable = iv("T")
             comp = taxable * (Interval.exact(1) - t_iv) if taxable.lo > 0 else taxable
-            text = lambda: f"E = T × (1 − t) = {s('T')} × (1 − {s('t')})"  # noqa: E731
+            text = lambda: f"E = T × (1 − t) = {s('T')} × (1 − {s('t')})"
         elif key == "F":
             comp = iv("E") + iv("D")
-            text = lambda: f"F = E + D = {s('E')} + {s('D')}"  # noqa: E731
+            text = lambda: f"F = E + D = {s('E')} + {s('D')}"
         elif key == "N":
             options = []
             if "F" in v and payback in ("either", "cash_flow"):
@@ -219,7 +219,7 @@ def _check_row(v: dict[str, ParsedNumber], payback: str):
             f = iv("F")
             a_mid = _annuity(rate.point, years)
             comp = Interval(f.lo * a_lo - iv("I").hi, f.hi * a_hi - iv("I").lo, f.point * a_mid - iv("I").point)
-            text = lambda: (f"NPV = F × Σ1/(1+i)^j − I = {s('F')} × {fmt(a_mid, 4)} − {s('I')}"  # noqa: E731
+            text = lambda a_mid=a_mid: (f"NPV = F × Σ1/(1+i)^j − I = {s('F')} × {fmt(a_mid, 4)} − {s('I')}"
                             f"（i = {s('i')}，n = {s('n')}）")
         elif key == "NPVR":
             comp = iv("NPV") / iv("I")
