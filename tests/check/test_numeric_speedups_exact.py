@@ -473,3 +473,20 @@ def test_count_statements_quick_test_never_drops_one(texts):
             stated += full is not None
     assert stated > 10
     assert _alias_chars(["无/低费", "无低费", "无、低费"]) == "低无费" and _alias_chars(["低费", ""]) == ""
+
+
+def test_kept_interval_equals_a_new_one_and_changes_nothing_else(texts):
+    """ParsedNumber.interval, kept on the figure, is the interval made anew (value ± half a unit)
+    on every ask, and keeping it leaves the figure's equality, hash and repr as they were."""
+    from docgen.check.numbers import Interval, ParsedNumber
+
+    figures = [n for n in map(parse_number, texts) if n is not None]
+    assert len(figures) > 300
+    for n in figures:
+        fresh = ParsedNumber(n.value, n.places, n.step, n.unit, n.percent, n.text, n.approx)
+        before = (repr(fresh), hash(fresh))
+        for _ in range(2):
+            iv = fresh.interval()
+            made = Interval.around(n.value, n.half_unit)
+            assert [str(x) for x in (iv.lo, iv.hi, iv.point)] == [str(x) for x in (made.lo, made.hi, made.point)], n.text
+        assert (repr(fresh), hash(fresh)) == before and fresh == n
