@@ -40,6 +40,8 @@ __all__ = [
     "npv",
     "irr",
     "irr_explained",
+    "irr_estimate",
+    "IRR_ESTIMATE_ERROR",
     "irr_interpolated",
     "static_payback",
     "IRR_TOLERANCE",
@@ -52,6 +54,9 @@ _MAX_STEPS = 400
 #: how far (as a fraction) a bisection midpoint must lie from the float estimate of the root for
 #: the float to decide its side (the estimate is good to ≈ 1e-15; see ``_float_root``)
 _FLOAT_GUARD = Decimal("1e-9")
+#: bounds how far (relative) a 28-digit Decimal bisection midpoint strays from the exact one, with
+#: a wide margin (≈ 1e-27 per step, a few hundred steps at most); see ``_settled``
+_ROUNDING_SLACK = Decimal("1e-20")
 
 
 def default_tax_rate() -> Decimal:
@@ -162,8 +167,13 @@ def irr_explained(cash_flow: Number, investment: Number, years: Number) -> tuple
         note = "F × n < I：寿命期内累计现金流量不能收回投资，内部收益率为负值"
     root = Decimal(_float_root(float(f), float(i0), n, float(low), float(high)))
     for _ in range(_MAX_STEPS):
-        if high - low <= _BISECTION_WIDTH:
+        width = high - low
+        if width <= _BISECTION_WIDTH:
             break
+        if width < IRR_TOLERANCE:
+            settled = _settled(low, high)
+            if settled is not None:
+                return settled, note
         middle = (low + high) / 2
         if abs(middle - root) > _FLOAT_GUARD:
             positive = middle < root   # NPV is decreasing: positive left of the root
@@ -174,6 +184,51 @@ def irr_explained(cash_flow: Number, investment: Number, years: Number) -> tuple
         else:
             high = middle
     return ((low + high) / 2).quantize(IRR_TOLERANCE, rounding=ROUND_HALF_EVEN), note
+
+
+#: how far ``irr_estimate`` may be from ``irr``: the rounding to 6 decimals (5e-7), the bisection's
+#: final width (1e-10) and the float root's error (trusted to ``_FLOAT_GUARD`` by the bisection),
+#: with a wide margin (tests/calc/test_calc_economics.py measures the largest gap on ~2,000 cases)
+IRR_ESTIMATE_ERROR = 1e-6
+
+
+def irr_estimate(cash_flow: Decimal, investment: Decimal, years: int) -> float | None:
+    """``irr(cash_flow, investment, years)`` to within ``IRR_ESTIMATE_ERROR``, from the float root
+    alone (≈ 5 µs instead of ≈ 23 µs); None when ``irr`` gives None or the root is not one the
+    float is trusted with (F ≤ 0, I ≤ 0, IRR below −90 % or above 10⁶ %). For a checker that
+    only needs to know whether the IRR lies clearly inside a printed figure's interval."""
+    if cash_flow <= 0 or investment <= 0 or years < 1:
+        return None
+    f, i0 = float(cash_flow), float(investment)
+    if f * years == i0:
+        return 0.0
+    if f * years > i0:
+        low, high = 0.0, 1.0
+        while f * sum((1.0 + high) ** -j for j in range(1, years + 1)) > i0:
+            low, high = high, high * 2
+            if high > 1e4:
+                return None
+    else:
+        low, high = -0.9, 0.0
+        if f * sum((1.0 + low) ** -j for j in range(1, years + 1)) < i0:
+            return None
+    return _float_root(f, i0, years, low, high)
+
+
+def _settled(low: Decimal, high: Decimal) -> Decimal | None:
+    """The bisection's result when the bracket [low, high] already decides it, else None.
+
+    Why: the result is the final bracket's midpoint rounded to 6 decimals, and every later
+    bracket lies inside this one (each step keeps one half); the midpoints are computed with 28
+    significant digits, so they may stray outside by a rounding error, far below
+    ``_ROUNDING_SLACK`` × the bracket's magnitude. When both ends, widened by that slack, round to
+    the same 6-decimal figure (sign of a zero included), so does every value between them: the
+    remaining ≈ 12 halvings (and the ≈ 5 Decimal NPV sums of the steps near the root) cannot change
+    the result. Measured: ≈ 43 → 23 µs per IRR; the checker solves three per 中/高费方案."""
+    slack = (abs(low) + abs(high) + 1) * _ROUNDING_SLACK
+    first = (low - slack).quantize(IRR_TOLERANCE, rounding=ROUND_HALF_EVEN)
+    last = (high + slack).quantize(IRR_TOLERANCE, rounding=ROUND_HALF_EVEN)
+    return first if first.compare_total(last) == 0 else None
 
 
 def _float_root(f: float, i0: float, n: int, low: float, high: float) -> float:

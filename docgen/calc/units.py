@@ -159,7 +159,20 @@ def _lookup_simple(token: str, original: str) -> tuple[str, str, Fraction]:
 
 
 @lru_cache(maxsize=1024)
-def _parse(text: str) -> Unit:
+def _parse(text: str) -> Unit | str:
+    """The unit a text spells, or the message saying why it spells none — both remembered.
+
+    Why: the checker asks of the same texts again and again whether they are units (every
+    figure's column header part, "现状值" or "2023年", every 单位 cell), and most are not; an
+    exception is not remembered by ``lru_cache``, so each such question parsed the text anew and
+    built and raised its error (≈ 1.4 µs for "现状值"; ≈ 0.1 µs remembered)."""
+    try:
+        return _parse_text(text)
+    except UnitError as exc:
+        return str(exc)
+
+
+def _parse_text(text: str) -> Unit:
     normalised = _normalise(text)
     if not normalised:
         raise UnitError(f"计量单位为空：「{text}」")
@@ -190,16 +203,15 @@ def parse_unit(text: str) -> Unit:
     """
     if not isinstance(text, str):
         raise UnitError(f"计量单位必须是文本：{text!r}")
-    return _parse(text)
+    found = _parse(text)
+    if isinstance(found, str):
+        raise UnitError(found)
+    return found
 
 
 def is_known_unit(text: str) -> bool:
     """True if *text* parses as a unit of the registry (simple or composite)."""
-    try:
-        parse_unit(text)
-    except UnitError:
-        return False
-    return True
+    return isinstance(text, str) and not isinstance(_parse(text), str)
 
 
 def convertible(a: str, b: str) -> bool:

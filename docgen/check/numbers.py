@@ -172,8 +172,16 @@ class ParsedNumber:
         return self.step * HALF
 
     def interval(self) -> Interval:
-        """The values this printed figure may stand for: value ± half a unit of its last digit."""
-        return Interval.around(self.value, self.half_unit)
+        """The values this printed figure may stand for: value ± half a unit of its last digit.
+
+        Made once per figure and kept on it (not a field: equality, hash and repr are unchanged):
+        a figure and its interval are immutable, a parsed figure is shared through the parse's
+        cache, and the numeric rules ask a report's figures for their interval ≈ 800 times
+        (0.41 µs each when made anew)."""
+        kept = self.__dict__.get("_interval")
+        if kept is None:
+            kept = self.__dict__["_interval"] = Interval.around(self.value, self.half_unit)
+        return kept
 
     def fraction_interval(self) -> Interval:
         """A percentage as a fraction (12.3% → [0.1225, 0.1235]); other numbers unchanged."""
@@ -235,10 +243,48 @@ def _step(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
+#: the figures most cells hold, written plainly: "70.90", "-12600", "137.9%" (ASCII only: [0-9])
+_PLAIN = re.compile(r"(-?)([0-9]+(?:\.([0-9]+))?)(%?)", re.ASCII).fullmatch
+
+
 @lru_cache(maxsize=16384)
 def _parse_number(text: str) -> ParsedNumber | None:
-    raw = text
-    t = _FOOTNOTE.sub("", _fold(text)).strip()
+    """The figure of a text (``_parse_folded``), with two shortcuts that give the same result.
+
+    Why: a new report's check parses ~1,500 distinct cell texts. About a third are plain ASCII
+    figures ("70.90", "-12.00", "137.9%"): for those the full path (NFKC, minus variants,
+    footnotes, 百分之, the number pattern, the unit look-up) costs ≈ 2.5 µs and one ASCII
+    ``fullmatch`` plus building the figure ≈ 1.2 µs. ASCII is its own NFKC and has no minus
+    variant, footnote mark, approximate marker, grouping or unit, and the number pattern's plain
+    alternative takes every digit and leaves ``rest`` "%" or empty: the same figure. Almost half
+    hold no digit at all ("方案名称", "—"): see ``_parse_full``.
+    (tests/check/test_numeric_speedups_exact.py compares both with ``_parse_folded``.)"""
+    m = _PLAIN(text)
+    if m is None:
+        return _parse_full(text)
+    sign, digits, fraction, percent = m.groups()
+    value = Decimal(digits)
+    if sign:
+        value = -value
+    places = len(fraction) if fraction else 0
+    return ParsedNumber(value, places, _step(places), None, bool(percent), text, False)
+
+
+#: ``_parse_folded`` gives None unless the folded text holds a digit (its number pattern needs
+#: one, \d as here) or 百分之: the footnote strip only cuts the text
+_MAY_HOLD_FIGURE = re.compile(r"\d|百分之").search
+
+
+def _parse_full(text: str) -> ParsedNumber | None:
+    """``_parse_folded``, returning at once for a text without digit or 百分之 (no regex but one
+    search after the fold: ≈ 0.9 µs instead of 1.8 µs for "方案名称（万元）")."""
+    t = _fold(text)
+    return _parse_folded(t, text) if _MAY_HOLD_FIGURE(t) else None
+
+
+def _parse_folded(folded: str, raw: str) -> ParsedNumber | None:
+    """The figure of ``raw`` (module docstring), from its ``_fold``."""
+    t = _FOOTNOTE.sub("", folded).strip()
     if not t:
         return None
     m = _PERCENT_WORDS.match(t)

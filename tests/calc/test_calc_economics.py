@@ -197,5 +197,49 @@ def test_float_steered_irr_equals_the_all_decimal_bisection():
              ("16.2745", "100", 10), ("33", "120", 10)]
     cases += [(str(round(rng.uniform(0.5, 500), rng.choice([0, 1, 2]))),
                str(round(rng.uniform(1, 3000), rng.choice([0, 1, 2]))), rng.randint(1, 30)) for _ in range(400)]
+    cases += _near_rounding_boundaries()
     for f, i0, n in cases:
-        assert irr(f, i0, n) == _irr_all_decimal(Decimal(f), Decimal(i0), n), (f, i0, n)
+        # str: the same digits AND the same sign of a zero ("-0.000000" for a root just below 0)
+        assert str(irr(f, i0, n)) == str(_irr_all_decimal(Decimal(f), Decimal(i0), n)), (f, i0, n)
+
+
+def _near_rounding_boundaries():
+    """(F, I, n) whose IRR lies within 1e-9 … 1e-13 of a 6-decimal rounding boundary (x.xxxxxx5) or
+    of 0 (the sign of the rounded zero), both sides: where the bisection's early stop (the bracket
+    already rounds to one figure) must not cut short. I = F × Σ 1/(1+r)^j for the chosen r."""
+    from docgen.calc.economics import _npv
+
+    cases = []
+    for n in (1, 5, 10, 25):
+        for base in (Decimal("0.1234565"), Decimal("0.0000005"), Decimal("-0.0000005"), Decimal(0),
+                     Decimal("-0.2500005"), Decimal("1.5000005")):
+            for offset in ("1e-9", "-1e-9", "3e-11", "-3e-11", "1e-13", "-1e-13"):
+                rate = base + Decimal(offset)
+                investment = _npv(Decimal(10), Decimal(0), rate, n)
+                cases.append(("10", str(investment), n))
+    return cases
+
+
+def test_irr_estimate_is_within_its_error_of_irr():
+    """irr_estimate is within IRR_ESTIMATE_ERROR of irr on ~2,000 random and edge cases (roots
+    near rounding boundaries, near 0, negative, above 100 %), and None wherever irr is None."""
+    import random
+
+    from docgen.calc.economics import IRR_ESTIMATE_ERROR, irr_estimate
+
+    rng = random.Random(20261122)
+    cases = [(Decimal(f), Decimal(i0), n) for f, i0, n in _near_rounding_boundaries()]
+    cases += [(Decimal(str(round(rng.uniform(0.01, 500), rng.choice([0, 1, 2, 3])))),
+               Decimal(str(round(rng.uniform(0.5, 3000), rng.choice([0, 1, 2, 3])))), rng.randint(1, 40))
+              for _ in range(2000)]
+    cases += [(Decimal("0"), Decimal("100"), 10), (Decimal("-5"), Decimal("100"), 10), (Decimal("10"), Decimal("100"), 10),
+              (Decimal("1000"), Decimal("1"), 3), (Decimal("0.5"), Decimal("100"), 10), (Decimal("1"), Decimal("100"), 1)]
+    estimated = 0
+    for f, i0, n in cases:
+        exact, guess = irr(f, i0, n), irr_estimate(f, i0, n)
+        if exact is None:
+            assert guess is None, (f, i0, n)
+        elif guess is not None:
+            estimated += 1
+            assert abs(float(exact) - guess) <= IRR_ESTIMATE_ERROR, (f, i0, n, exact, guess)
+    assert estimated > 1900

@@ -25,6 +25,7 @@ import re
 
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
+    body_paragraphs,
     cnorm,
     concept_column,
     detail_rows,
@@ -57,19 +58,36 @@ def _int(text: str) -> int | None:
     return int(text) if text.isdigit() else numerals.parse(text)
 
 
-def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern) -> dict[str, int] | None:
-    """{"low", "high", ["total"]} when the text states both class counts, else None."""
+def _alias_chars(aliases) -> str:
+    """The characters that every alias's folded form holds. Each alternative of ``_alias_rx``
+    matches exactly its alias's folded characters (spaces allowed between them), and both branches
+    of ``_count_rx`` need an alternative: a folded text lacking one of these characters has no
+    match ("" when nothing is common, e.g. an alias that folds to nothing)."""
+    common = None
+    for alias in aliases:
+        chars = set(fold(alias))
+        common = chars if common is None else common & chars
+    return "".join(sorted(common or ()))
+
+
+def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern, needs: tuple[str, str] = ("", "")) -> dict[str, int] | None:
+    """{"low", "high", ["total"]} when the text states both class counts, else None. ``needs``:
+    ``_alias_chars`` of the low and high aliases, a quick test before the patterns (each is tried
+    at every position of the text: most sentences with 项 or 个 name neither class)."""
     if "项" not in text and "个" not in text:
         return None  # every count reads "N 项/个" (and no character folds into 项 or 个): most sentences
     t = fold(text)
-    lows, highs = list(low_rx.finditer(t)), list(high_rx.finditer(t))
+    if not all(ch in t for ch in needs[0]) or not all(ch in t for ch in needs[1]):
+        return None
+    lows = low_rx.search(t)  # (the first match of each is what counts)
+    highs = high_rx.search(t) if lows else None
     if not lows or not highs:
         return None
-    low = _int(next(g for g in lows[0].groups() if g))
-    high = _int(next(g for g in highs[0].groups() if g))
+    low = _int(next(g for g in lows.groups() if g))
+    high = _int(next(g for g in highs.groups() if g))
     out = {"low": low, "high": high}
-    masked = t[:lows[0].start()] + " " * (lows[0].end() - lows[0].start()) + t[lows[0].end():]
-    masked = masked[:highs[0].start()] + " " * (highs[0].end() - highs[0].start()) + masked[highs[0].end():]
+    masked = t[:lows.start()] + " " * (lows.end() - lows.start()) + t[lows.end():]
+    masked = masked[:highs.start()] + " " * (highs.end() - highs.start()) + masked[highs.end():]
     m = _TOTAL.search(masked)
     if m:
         total = _int(m.group(1))
@@ -102,6 +120,7 @@ def scheme_counts(ctx):
     high_aliases = p.get("high_aliases", ["中/高费", "中高费", "中、高费"])
     totals = tuple(p.get("total_labels", ["合计", "总计"]))
     low_rx, high_rx = _count_rx(low_aliases), _count_rx(high_aliases)
+    needs = (_alias_chars(low_aliases), _alias_chars(high_aliases))
     counted = {"low": 0, "high": 0}
     unknown: list[str] = []
     statements = []  # (text, location, where)
@@ -137,7 +156,8 @@ def scheme_counts(ctx):
         if found is not None:
             yield found
     skip = p.get("skip_words", ["已实施"])
-    for para in ctx.doc.paragraphs:
+    # (a sentence without 项 or 个 states no count: parse_counts is None for it)
+    for para in body_paragraphs(ctx, ("项", "个")):
         for sentence in re.split(r"[。\n]", para.text):
             if sentence.strip() and not any(w in sentence for w in skip):
                 statements.append((sentence, para.location, "正文"))
@@ -146,7 +166,7 @@ def scheme_counts(ctx):
                        f"，合计 {counted['low'] + counted['high']} 项"
                        + (f"（另有 {len(unknown)} 行费用类别无法识别：{'、'.join(unknown[:5])}）" if unknown else ""))
         for text, where, what in statements:
-            stated = parse_counts(text, low_rx, high_rx)
+            stated = parse_counts(text, low_rx, high_rx, needs)
             if stated is None:
                 continue
             checked += 1

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from docgen.calc.economics import IRR_ESTIMATE_ERROR, irr_estimate
 from docgen.calc.economics import irr as solve_irr
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
@@ -158,12 +159,18 @@ _NEEDS = {"D": ("I", "Y"), "T": ("P", "D"), "E": ("T", "t"), "F": ("E", "D"), "N
 
 def _check_row(v: dict[str, ParsedNumber], payback: str):
     """[(key, ok, computed text, evidence)] for each printed derived figure, and the figures that
-    could not be checked {key: missing inputs}."""
+    could not be checked {key: missing inputs}. The computed text and the evidence are only
+    written for a figure that disagrees (None when ok): formatting them for every figure of every
+    scheme cost ≈ 0.17 ms of this function's 0.79 ms on the bench report (6 schemes, all agreeing;
+    the rest is mostly the three IRRs per scheme)."""
     out, missing = [], {}
 
     def iv(k):
         # Y, t, i, n are declared parameters, exact as stated; the rest are rounded printed figures
         return Interval.exact(v[k].value) if k in ("Y", "n") else v[k].interval()
+
+    def s(k):
+        return v[k].text.strip()
 
     for key, needs in _NEEDS.items():
         if key not in v:
@@ -178,28 +185,32 @@ def _check_row(v: dict[str, ParsedNumber], payback: str):
         places = stated.places
         if key == "D":
             comp = iv("I") / iv("Y")
-            text = f"D = I / Y = {v['I'].text.strip()} / {v['Y'].text.strip()}"
+            text = lambda: f"D = I / Y = {s('I')} / {s('Y')}"  # (written only when needed)
         elif key == "T":
             comp = iv("P") - iv("D")
-            text = f"T = P − D = {v['P'].text.strip()} − {v['D'].text.strip()}"
+            text = lambda: f"T = P − D = {s('P')} − {s('D')}"
         elif key == "E":
             t_iv = _fraction(v["t"])
             taxable = iv("T")
             comp = taxable * (Interval.exact(1) - t_iv) if taxable.lo > 0 else taxable
-            text = f"E = T × (1 − t) = {v['T'].text.strip()} × (1 − {v['t'].text.strip()})"
+            text = lambda: f"E = T × (1 − t) = {s('T')} × (1 − {s('t')})"
         elif key == "F":
             comp = iv("E") + iv("D")
-            text = f"F = E + D = {v['E'].text.strip()} + {v['D'].text.strip()}"
+            text = lambda: f"F = E + D = {s('E')} + {s('D')}"
         elif key == "N":
             options = []
             if "F" in v and payback in ("either", "cash_flow"):
-                options.append((iv("I") / iv("F"), f"N = I / F = {v['I'].text.strip()} / {v['F'].text.strip()}"))
+                options.append((iv("I") / iv("F"), "F"))
             if "P" in v and payback in ("either", "static"):
-                options.append((iv("I") / iv("P"), f"N = I / P = {v['I'].text.strip()} / {v['P'].text.strip()}（静态）"))
-            ok = any(o[0].meets(stated.interval()) for o in options)
-            comp, text = options[0]
-            out.append(("N", ok, fmt(comp.point, places), _evidence(text, comp, stated, places)
-                        + ("；" + "；".join(f"{t} = {fmt(c.point, places)}" for c, t in options[1:]) if len(options) > 1 else "")))
+                options.append((iv("I") / iv("P"), "P"))
+            if any(o[0].meets(stated.interval()) for o in options):
+                out.append(("N", True, None, None))
+                continue
+            shown = [(c, f"N = I / F = {s('I')} / {s('F')}" if by == "F" else f"N = I / P = {s('I')} / {s('P')}（静态）")
+                     for c, by in options]
+            comp, text = shown[0]
+            out.append(("N", False, fmt(comp.point, places), _evidence(text, comp, stated, places)
+                        + ("；" + "；".join(f"{t} = {fmt(c.point, places)}" for c, t in shown[1:]) if len(shown) > 1 else "")))
             continue
         elif key == "NPV":
             rate = _fraction(v["i"])
@@ -208,34 +219,56 @@ def _check_row(v: dict[str, ParsedNumber], payback: str):
             f = iv("F")
             a_mid = _annuity(rate.point, years)
             comp = Interval(f.lo * a_lo - iv("I").hi, f.hi * a_hi - iv("I").lo, f.point * a_mid - iv("I").point)
-            text = (f"NPV = F × Σ1/(1+i)^j − I = {v['F'].text.strip()} × {fmt(a_mid, 4)} − {v['I'].text.strip()}"
-                    f"（i = {v['i'].text.strip()}，n = {v['n'].text.strip()}）")
+            text = lambda a_mid=a_mid: (f"NPV = F × Σ1/(1+i)^j − I = {s('F')} × {fmt(a_mid, 4)} − {s('I')}"
+                            f"（i = {s('i')}，n = {s('n')}）")
         elif key == "NPVR":
             comp = iv("NPV") / iv("I")
-            text = f"NPVR = NPV / I = {v['NPV'].text.strip()} / {v['I'].text.strip()}"
-            ok = any(comp.meets(reading) for reading in stated.rate_readings())
+            if any(comp.meets(reading) for reading in stated.rate_readings()):
+                out.append((key, True, None, None))
+                continue
             shown = f"{fmt(comp.point * HUNDRED, places + 1)}%" if stated.percent else fmt(comp.point, places + 1)
-            out.append((key, ok, shown, f"{text} = {shown} ≠ 表中 {stated.text.strip()}"))
+            out.append((key, False, shown, f"NPVR = NPV / I = {s('NPV')} / {s('I')} = {shown} ≠ 表中 {stated.text.strip()}"))
             continue
         else:  # IRR
             f, inv = iv("F"), iv("I")
             years = int(v["n"].value)
+            if _irr_clearly_within(f, inv, years, stated):
+                out.append((key, True, None, None))
+                continue
             lo, hi = solve_irr(f.lo, inv.hi, years), solve_irr(f.hi, inv.lo, years)
             if lo is None or hi is None:
                 missing["IRR"] = ["F > 0"]
                 continue
             point = solve_irr(f.point, inv.point, years)
             comp = Interval(lo, hi, point)
-            ok = any(comp.meets(reading) for reading in stated.rate_readings())
+            if any(comp.meets(reading) for reading in stated.rate_readings()):
+                out.append((key, True, None, None))
+                continue
             shown = f"{fmt(comp.point * HUNDRED, max(places, 1) + 1)}%"
-            out.append((key, ok, shown,
-                        (f"IRR：{v['F'].text.strip()} × Σ1/(1+IRR)^j = {v['I'].text.strip()}（n = {v['n'].text.strip()}）"
+            out.append((key, False, shown,
+                        (f"IRR：{s('F')} × Σ1/(1+IRR)^j = {s('I')}（n = {s('n')}）"
                         f" → IRR = {shown}（按显示精度 {fmt_interval(comp.scale(HUNDRED), max(places, 1) + 1)}%）"
                         f" ≠ 表中 {stated.text.strip()}")))
             continue
-        ok = comp.meets(stated.interval())
-        out.append((key, ok, fmt(comp.point, places), _evidence(text, comp, stated, places)))
+        if comp.meets(stated.interval()):
+            out.append((key, True, None, None))
+        else:
+            out.append((key, False, fmt(comp.point, places), _evidence(text(), comp, stated, places)))
     return out, missing
+
+
+def _irr_clearly_within(f: Interval, inv: Interval, years: int, stated: ParsedNumber) -> bool:
+    """True when the IRR interval [IRR(F.lo, I.hi), IRR(F.hi, I.lo)] certainly meets a reading of
+    the printed IRR, judged from float estimates (each within IRR_ESTIMATE_ERROR of the exact IRR,
+    docgen.calc.economics) with that margin on both sides; False when unsure (then the exact IRRs
+    decide). Why: three exact IRRs per scheme were ≈ 70 µs, most of the economics rule, and a
+    report's IRRs mostly agree by far more than 1e-6. Both estimates exist only where both exact
+    IRRs do (F > 0), so "no IRR" is never skipped."""
+    lo, hi = irr_estimate(f.lo, inv.hi, years), irr_estimate(f.hi, inv.lo, years)
+    if lo is None or hi is None:
+        return False
+    return any(lo + IRR_ESTIMATE_ERROR <= float(reading.hi) and float(reading.lo) <= hi - IRR_ESTIMATE_ERROR
+               for reading in stated.rate_readings())
 
 
 def _evidence(text: str, comp: Interval, stated: ParsedNumber, places: int) -> str:

@@ -33,6 +33,8 @@ params:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docgen.calc.energy import select_energy_factor
 from docgen.calc.errors import CalcError, UnitError
 from docgen.calc.factors import Factor, resolve_table
@@ -85,12 +87,21 @@ def _pairs(table, spec, quantity: str, result: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def carrier_key(text: str, carriers: dict[str, str]) -> str | None:
-    t = cnorm(text)
-    for name in sorted(carriers, key=len, reverse=True):
-        if cnorm(name) and cnorm(name) in t:
+def carrier_key(text: str, carriers: dict[str, str], form: str | None = None) -> str | None:
+    """The carrier key of the longest carrier name contained in the text (``form``: its matching
+    form when known, e.g. ``Cell.norm``)."""
+    t = cnorm(text) if form is None else form
+    for name_form, name in _carrier_forms(tuple(carriers)):
+        if name_form in t:
             return carriers[name]
     return None
+
+
+@lru_cache(maxsize=64)
+def _carrier_forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(matching form, name) of the carrier names, longest name first, empty forms left out (rule
+    data: sorted and normalised once, not for every row)."""
+    return tuple((cnorm(name), name) for name in sorted(names, key=len, reverse=True) if cnorm(name))
 
 
 def _reference(ctx, key: str) -> Factor:
@@ -123,8 +134,13 @@ def product_column(ctx):
         carrier_col = concept_column(match, spec, names["carrier"])
         unit_col = concept_column(match, spec, unit_concept)
         for t, r, _ in match.data_rows():
-            carrier_text = t.grid[r][carrier_col].text if carrier_col is not None else row_label(t, r)
-            key = carrier_key(carrier_text, carriers)
+            if carrier_col is not None:
+                carrier_cell = t.grid[r][carrier_col]
+                carrier_text = carrier_cell.text
+                key = carrier_key(carrier_text, carriers, carrier_cell.norm)
+            else:
+                carrier_text = row_label(t, r)
+                key = carrier_key(carrier_text, carriers)
             factor = number_at(t, r, factor_col) if factor_col is not None else None
             if factor is not None and factor.unit is None:
                 factor = _with_reference_unit(ctx, factor, key)

@@ -33,6 +33,7 @@ from docgen.calc.errors import UnitError
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
     _spec,
+    body_paragraphs,
     cell_unit,
     cnorm,
     column_name,
@@ -46,6 +47,7 @@ from docgen.check.kinds.numeric import (
     number_at,
     origin_cell,
     places_of,
+    required_literal,
     row_label,
     spec_name,
     table_name,
@@ -57,6 +59,7 @@ from docgen.check.numbers import (
     parse_number,
 )
 from docgen.check.tables import column_score
+from docgen.check.textindex import table_text
 
 
 class Figure:
@@ -75,11 +78,13 @@ def _columns(table, aliases, pick: str) -> int | None:
 
 def _row(match, aliases):
     forms = [cnorm(a) for a in aliases]
+    for t in [match.table, *match.pieces]:
+        table_text(t)  # every cell's matching form (Cell.norm) from one normalisation of the table
     rows = [(t, r) for t, r, _ in match.data_rows()]
     for exact in (True, False):
         for t, r in rows:
             for cell in t.grid[r]:
-                n = cnorm(cell.text)
+                n = cell._norm or cell.norm  # (the slot: no property call for the thousands of cells)
                 if n and any(n == f if exact else n.startswith(f) for f in forms):
                     return t, r
     return None
@@ -112,7 +117,7 @@ def _table_figure(ctx, side) -> Figure | None:
 def _text_figures(ctx, side) -> list[Figure]:
     rx = re.compile(side["text"])
     out = []
-    for para in ctx.doc.paragraphs:
+    for para in body_paragraphs(ctx, [required_literal(rx.pattern, rx.flags)]):  # (those that can match)
         for m in rx.finditer(para.text):
             unit_text = m.groupdict().get("unit") or ""
             num = parse_number(m.group("value") + unit_text)
@@ -163,7 +168,7 @@ def _keyed(ctx, p):
         rows, _ = detail_rows(match)
         figures = {}
         for t, r in rows:
-            key = cnorm(t.grid[r][key_col].text)
+            key = t.grid[r][key_col].norm  # (= cnorm of its text: detail_rows has joined the table's text)
             num = number_at(t, r, col)
             if key and num is not None and not num.approx and key not in figures:
                 unit = cell_unit(t, r, col, num, unit_col) or known_unit(side.get("unit"))

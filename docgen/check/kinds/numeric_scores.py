@@ -28,12 +28,14 @@ from decimal import Decimal
 
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
+    body_paragraphs,
     cnorm,
     concept_column,
     find_tables,
     fmt,
     loc,
     number_at,
+    required_literal,
     table_name,
 )
 from docgen.check.numbers import Interval, ParsedNumber
@@ -169,7 +171,8 @@ def _stated_focus(ctx, cands, patterns):
     """[(paragraph, stated name, matched candidate or None)] for every sentence naming the 审核重点."""
     out = []
     compiled = [re.compile(pat) for pat in patterns]
-    for para in ctx.doc.paragraphs:
+    # (only the paragraphs holding a pattern's required literal, "审核重点", can match)
+    for para in body_paragraphs(ctx, [required_literal(rx.pattern, rx.flags) for rx in compiled]):
         for rx in compiled:
             for m in rx.finditer(para.text):
                 name = m.group("name").strip()
