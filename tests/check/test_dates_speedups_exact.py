@@ -301,3 +301,17 @@ def test_a_mark_in_the_same_text_twice_is_two_findings():
     assert [(f.location.table, f.location.row, f.location.col) for f in found] == [
         (None, None, None), (None, None, None), (0, 0, 1), (0, 1, 0)]  # (R×W, 3×10: multiplications)
     assert [f.message.count("XXX") for f in found] == [1, 1, 0, 0]
+
+
+def test_stage_table_headers_normalised_at_once_equal_one_by_one(rendered_reports):
+    from docgen.check.kinds.dates import _heads
+    from docgen.read.normalize import norm
+
+    tables = [t for path in rendered_reports.values() for t in read_document(path).tables]
+    odd = ["完成时间（年/月）", "阶 段", "審核階段", "与\u3000及", "", "e\u0301", "x" + JOIN + "y", "／"]
+    tables.append(Table(900, [[Cell(t) for t in odd]], 1, odd, Location(900)))
+    tables.append(Table(901, [[Cell(t) for t in odd[:-2]]], 1, odd[:-2], Location(901)))  # (no joiner)
+    tables.append(Table(902, [], 0, [], Location(902)))
+    for table in tables:
+        heads = [norm(h.split("/")[-1]) for h in table.header_paths]
+        assert _heads(table) == (heads, "\n".join(heads)), table.index
