@@ -30,6 +30,15 @@ def rendered_reports(tmp_path_factory) -> dict[tuple[str, str], Path]:
     return paths
 
 
+@pytest.fixture(scope="module")
+def documents(rendered_reports):
+    """The rendered sample reports read into models, once per test module (the exactness tests
+    of the checker's shortcuts compare on them; a module's rules leave indexes on its models)."""
+    from docgen.read import read_document
+
+    return [read_document(path) for path in rendered_reports.values()]
+
+
 def edit_docx(source: Path, target: Path, edit) -> Path:
     """Copy a DOCX, letting ``edit(root)`` change word/document.xml (lxml) in between."""
     with zipfile.ZipFile(source) as zf:

@@ -55,11 +55,6 @@ def _full_candidates(text: str) -> tuple:
     return tuple(found)
 
 
-@pytest.fixture(scope="module")
-def documents(rendered_reports):
-    return [read_document(path) for path in rendered_reports.values()]
-
-
 def _texts(documents) -> list[str]:
     texts = [b.text for doc in documents for b in doc.blocks if isinstance(b, (Paragraph, Heading))]
     texts += [c.text for doc in documents for t in doc.tables for row in t.grid for c in row]
@@ -266,7 +261,7 @@ def test_event_prefilter_finds_the_events_found_without_it(documents, monkeypatc
     conformance = Path(__file__).resolve().parents[2] / "samples" / "conformance"
     docs = [*documents, _event_document(), *(read_document(p) for p in sorted(conformance.glob("*date*.docx")))]
     specs = _event_specs()
-    assert specs and all(kdates._needs(kdates._any_of(tuple(s.get("after", []))) + kdates._any_of(
+    assert specs and all(kdates.needs_of(kdates._any_of(tuple(s.get("after", []))) + kdates._any_of(
         tuple(s.get("before", [])))) for _, _, _, s in specs)  # (the shortcut does apply to them)
 
     def events(doc):
@@ -277,7 +272,7 @@ def test_event_prefilter_finds_the_events_found_without_it(documents, monkeypatc
         return out
 
     fast = [events(doc) for doc in docs]
-    monkeypatch.setattr(kdates, "_needs", lambda patterns: None)
+    monkeypatch.setattr(kdates, "needs_of", lambda patterns: None)
     slow = [events(doc) for doc in docs]
     assert fast == slow
     assert sum(e is not None and e.source == "文中" for doc_events in fast for e in doc_events) >= 4

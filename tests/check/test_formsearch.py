@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
 
 from docgen.check.formsearch import FormSearch, form_search
 from docgen.check.profile import load_profile
@@ -16,14 +15,8 @@ from docgen.check.tables import (
     spec_probe,
 )
 from docgen.check.textindex import JOIN, piece_starts, pieces_containing, table_text
-from docgen.read import read_document
 
 PACKS = ("national-2018-evaluation", "national-2018-acceptance", "shanghai-evaluation", "shanghai-acceptance")
-
-
-@pytest.fixture(scope="module")
-def documents(rendered_reports):
-    return [read_document(path) for path in rendered_reports.values()]
 
 
 def _probes():

@@ -20,14 +20,8 @@ from docgen.check.tables import (
     score_table,
     split_unit,
 )
-from docgen.read import read_document
 
 PACKS = ("national-2018-evaluation", "national-2018-acceptance", "shanghai-evaluation", "shanghai-acceptance")
-
-
-@pytest.fixture(scope="module")
-def documents(rendered_reports):
-    return [read_document(path) for path in rendered_reports.values()]
 
 
 def test_recognition_bound_never_rules_out_a_table_that_would_match(documents):

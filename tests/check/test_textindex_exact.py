@@ -36,7 +36,6 @@ from docgen.check.tables import (
     spec_probe,
 )
 from docgen.check.textindex import JOIN, table_text
-from docgen.read import read_document
 from docgen.read.model import Cell, Location, Paragraph, Table
 
 PACKS = ("national-2018-evaluation", "national-2018-acceptance", "shanghai-evaluation", "shanghai-acceptance")
@@ -51,11 +50,6 @@ ODD_TEXTS = ["企业名称：", "企 业 名 称（盖章）：某某有限公�
 def _table(index: int, rows: list[list[str]]) -> Table:
     grid = [[Cell(t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
     return Table(index, grid, 1, rows[0], Location(index))
-
-
-@pytest.fixture(scope="module")
-def documents(rendered_reports):
-    return [read_document(path) for path in rendered_reports.values()]
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,7 @@ from docgen.check.dates import (
 )
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.fields import field_values, is_blank
-from docgen.check.kinds.placeholders import SpotList, TextSpot, regex_needs, table_name, text_spots
+from docgen.check.kinds.placeholders import SpotList, TextSpot, needs_of, table_name, text_spots
 from docgen.check.textindex import JOIN, table_text
 from docgen.read.model import Location
 from docgen.read.normalize import norm
@@ -87,7 +87,10 @@ def find_event(ctx, key: str, spec: dict) -> Event | None:
     after = _any_of(tuple(spec.get("after", [])))
     before = _any_of(tuple(spec.get("before", [])))
     if after or before:
-        needs = _needs(after + before)
+        # characters of which every event match holds one: a window around a date is a piece of
+        # its text, so a text holding none has no event date (87 of a 100-page report's 97 dated
+        # texts hold none of 启 审 本, the started event's; passed over without slicing windows)
+        needs = needs_of(after + before)
         for spot in _date_shaped_spots(ctx):
             if not spot.has_location:
                 continue
@@ -140,21 +143,6 @@ def _any_of(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
         return (re.compile("|".join(f"(?:{p})" for p in patterns)),)
     except re.error:
         return compiled
-
-
-@lru_cache(maxsize=256)
-def _needs(patterns: tuple[re.Pattern, ...]) -> frozenset | None:
-    """Characters of which every match of any of ``patterns`` holds one (``regex_needs``), or None
-    when one pattern gives none. A window around a date is a piece of its text, so a text holding
-    none of them has no event date: 87 of a 100-page report's 97 dated texts hold none of 启 审 本
-    (the started event's patterns), and are passed over without slicing windows around each date."""
-    found: set = set()
-    for p in patterns:
-        need = regex_needs(p)
-        if need is None:
-            return None
-        found |= need
-    return frozenset(found)
 
 
 def _row_events(ctx, key: str, name: str, keywords: list[str]) -> list[Event]:

@@ -126,16 +126,24 @@ def regex_needs(rx: re.Pattern) -> frozenset | None:
         return None
 
 
-@lru_cache(maxsize=32)
-def trigger_class(regexes: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """A character class of which every match of any of ``regexes`` contains a character (None
-    when that cannot be derived for one of them)."""
+@lru_cache(maxsize=256)
+def needs_of(regexes: tuple[re.Pattern, ...]) -> frozenset | None:
+    """Characters of which every match of any of ``regexes`` holds one (``regex_needs`` of each,
+    together), or None when that cannot be derived for one of them."""
     chars: set = set()
     for rx in regexes:
         need = regex_needs(rx)
         if need is None:
             return None
         chars |= need
+    return frozenset(chars)
+
+
+@lru_cache(maxsize=32)
+def trigger_class(regexes: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """A character class of which every match of any of ``regexes`` contains a character (None
+    when that cannot be derived for one of them)."""
+    chars = needs_of(regexes)
     if not chars:
         return None
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
