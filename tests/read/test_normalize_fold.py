@@ -73,3 +73,21 @@ def test_fold_examples():
     assert fold("预 审 核（一）") == "预审核(一)"
     assert fold("【审核】\u200b〔2018〕—５号") == "[审核][2018]-5号"
     assert fold("ascii  text\u200b") == "asciitext"
+
+
+def test_replace_of_long_texts_equals_a_character_by_character_swap():
+    # a long text (a table's joined cells) is scanned by search from the last swap on, a short one
+    # by findall: both must give translate's result
+    from docgen.read.normalize import _LONG, _conjunctions, _fold_forms
+
+    rng = random.Random(5)
+    for replace in (_brackets, _compat_forms(), _fold_forms(), _conjunctions):
+        keys = sorted(replace.changes)
+        pool = keys[:40] + list("审核前后（）合计与及 0123456789abc\ue000")
+        texts = ["".join(rng.choice(pool) for _ in range(length))
+                 for length in (0, 1, _LONG - 1, _LONG, _LONG + 1, 3000) for _ in range(20)]
+        # long texts in which each character to swap occurs once, next to another one
+        texts += ["审" * _LONG + "".join(rng.sample(keys, min(4, len(keys)))) + "核" * k for k in (0, 1, 7)]
+        texts += ["".join(rng.sample(keys, min(3, len(keys)))) + "审" * (_LONG + k) for k in (0, 5)]
+        for text in texts:
+            assert replace(text) == "".join(replace.changes.get(c, c) for c in text), text[-20:]
