@@ -121,6 +121,23 @@ def _unwrap(el):
 
 _WRAPPERS = (SDT, CUSTOM_XML, ALTERNATE_CONTENT)
 
+
+def _in_order(items):
+    """(element, tag) of each of ``items`` in document order, a wrapper (content control, custom
+    XML, alternate content) replaced by what it wraps, however deep — the rows of a table, the
+    parts of a row, the content of a cell, as the full reader walks them."""
+    pending = list(items)
+    pending.reverse()
+    while pending:
+        el = pending.pop()
+        tag = el.tag
+        if tag in _WRAPPERS:
+            inner = _unwrap(el)
+            inner.reverse()
+            pending.extend(inner)
+        else:
+            yield el, tag
+
 #: what rules a row out of the plain-row scan: everything the full reader treats specially
 #: (fields, revisions, hidden text, drawings, breaks, numbering, nested tables …), formatting
 #: revisions (their old w:b would be misread) and legacy horizontal merges
@@ -193,17 +210,9 @@ class TableBuilder:
     def _rows(self, items: list, index: int, grid: list, marked: list, n_cols: int) -> None:
         """Rows (and the rows inside content controls / custom XML / alternate content wrapping
         rows) through the full reader, in document order."""
-        pending = list(items)
-        pending.reverse()
-        while pending:
-            el = pending.pop()
-            tag = el.tag
+        for el, tag in _in_order(items):
             if tag == TR:
                 self._row(el, index, grid, marked, n_cols)
-            elif tag in _WRAPPERS:
-                inner = _unwrap(el)
-                inner.reverse()
-                pending.extend(inner)
 
     def _abandon(self, line: list, r: int, undo: list) -> None:
         """Forget what a row scan made before it met something for the full reader: the emphasis
@@ -416,11 +425,7 @@ class TableBuilder:
         header = False
         before = after = 0
         col = None
-        pending = list(tr)
-        pending.reverse()
-        while pending:
-            el = pending.pop()
-            tag = el.tag
+        for el, tag in _in_order(tr):
             if tag == TC:
                 if col is None:
                     col = before
@@ -431,10 +436,6 @@ class TableBuilder:
                     self.revisions += 1
                 if change == "del":  # a tracked row deletion: not in the final view
                     return
-            elif tag in _WRAPPERS:
-                inner = _unwrap(el)
-                inner.reverse()
-                pending.extend(inner)
         end = (col if col is not None else before) + after
         if len(line) < end:
             line.extend([None] * (end - len(line)))
@@ -452,11 +453,7 @@ class TableBuilder:
         shaded = False
         nested: tuple[int, ...] = ()
         images = None
-        pending = list(tc)
-        pending.reverse()
-        while pending:
-            el = pending.pop()
-            tag = el.tag
+        for el, tag in _in_order(tc):
             if tag == P:
                 quick = self._quick(el)
                 if quick is not None:
@@ -494,10 +491,6 @@ class TableBuilder:
                             shaded = True
             elif tag == TBL:
                 nested += (self.build(el, nested_in=(table_index, r, c)).index,)
-            elif tag in _WRAPPERS:
-                inner = _unwrap(el)
-                inner.reverse()
-                pending.extend(inner)
         text = texts[0] if len(texts) == 1 else "\n".join(texts).strip("\n")
         return self._place(line, above, table_index, r, c, text, span, vmerge, hmerge, nested, images,
                            shaded or (any_text and bold))

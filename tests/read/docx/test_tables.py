@@ -17,6 +17,18 @@ def span(n: int) -> str:
     return f'<w:gridSpan w:val="{n}"/>'
 
 
+def read_both_ways(docx, body: str, monkeypatch) -> tuple[Table, Table]:
+    """The first table of ``body`` read with the row scan, then with every row through the full
+    reader (``_plain_rows`` patched off)."""
+    fast = docx(body).tables[0]
+    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
+    return fast, docx(body).tables[0]
+
+
+def grid_shape(table: Table) -> list[list[tuple]]:
+    return [[(c.text, c.row, c.col, c.rowspan, c.colspan) for c in r] for r in table.grid]
+
+
 def test_merged_cells_are_one_object_at_every_position(docx, wml):
     t = wml.tbl(
         wml.tr(wml.tc("甲", VM_RESTART), wml.tc("乙", span(2)), wml.tc("丙")),
@@ -164,9 +176,7 @@ def long_table(wml, special_row: str) -> str:
 ])
 def test_rows_needing_the_full_reader_read_the_same_as_plain_rows(docx, wml, special, expected, monkeypatch):
     row = f"<w:tr>{wml.tc('6')}{special}{wml.tc('7')}</w:tr>"
-    fast = docx(long_table(wml, row)).tables[0]
-    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
-    slow = docx(long_table(wml, row)).tables[0]
+    fast, slow = read_both_ways(docx, long_table(wml, row), monkeypatch)
     assert fast.rows_text() == slow.rows_text()
     assert fast.grid[6][1].text == expected
     assert (fast.header_rows, fast.header_paths) == (slow.header_rows, slow.header_paths)
@@ -182,11 +192,8 @@ def test_merges_past_the_header_rows_fast_and_full_reader_agree(docx, wml, monke
              wml.tr(wml.tc("缺前"), wml.tc("缺后"), props='<w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>'),
              wml.tr(wml.tc("甲", '<w:hMerge w:val="restart"/>'), wml.tc("", "<w:hMerge/>"), wml.tc("丙"), wml.tc("丁"))]
     body = wml.tbl(*rows, cols=4)
-    fast = docx(body).tables[0]
-    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
-    slow = docx(body).tables[0]
-    shape = lambda t: [[(c.text, c.row, c.col, c.rowspan, c.colspan) for c in r] for r in t.grid]  # noqa: E731
-    assert shape(fast) == shape(slow)
+    fast, slow = read_both_ways(docx, body, monkeypatch)
+    assert grid_shape(fast) == grid_shape(slow)
     g = fast.grid
     assert g[5][0] is g[6][0] and g[5][0].rowspan == 2
     assert g[7][0] is g[7][1] and g[7][0].colspan == 2
@@ -214,11 +221,8 @@ def test_table_level_content_control_and_a_late_special_cell_fast_and_full_reade
     rows.append(f"<w:sdt><w:sdtContent>{wml.tr(wml.tc('包'), wml.tc('装'), wml.tc('行'))}</w:sdtContent></w:sdt>")
     rows.append(wml.tr(wml.tc("合计"), wml.tc(""), wml.tc("9")))
     body = wml.tbl(*rows, cols=3)
-    fast = docx(body).tables[0]
-    monkeypatch.setattr(tables_module.TableBuilder, "_plain_rows", lambda *a: None)
-    slow = docx(body).tables[0]
-    shape = lambda t: [[(c.text, c.row, c.col, c.rowspan, c.colspan) for c in r] for r in t.grid]  # noqa: E731
-    assert shape(fast) == shape(slow)
+    fast, slow = read_both_ways(docx, body, monkeypatch)
+    assert grid_shape(fast) == grid_shape(slow)
     assert (fast.header_rows, fast.header_paths) == (slow.header_rows, slow.header_paths)
     g = fast.grid
     assert g[4][0] is g[5][0] and g[4][0].rowspan == 2
