@@ -126,37 +126,15 @@ def _split_normalised(t: str) -> tuple[str, str | None]:
     return t, None
 
 
-def _levels(table: Table, col: int) -> list[str]:
-    """The header texts of column ``col``, top level first, one per distinct header cell."""
-    return [text for text, _ in _level_forms(table, col)]
-
-
-def _level_forms(table: Table, col: int) -> list[tuple[str, str]]:
-    """(text, matching form) of each header level of column ``col`` (``_levels``). The matching
-    form is the cell's ``Cell.norm`` — set for every cell of the table by one batch normalisation
-    (docgen.check.textindex), where ``norm`` of each header text was an OpenCC call per text
-    (≈ 300 header cells in a 100-page report) for a new report. The header path that stands in
-    for a column without header cells is normalised on its own."""
-    levels: list[tuple[str, str]] = []
-    seen: list = []
-    for r in range(min(table.header_rows, table.n_rows)):
-        row = table.grid[r]
-        if col >= len(row):
-            continue
-        cell = row[col]
-        if any(cell is s for s in seen):
-            continue
-        seen.append(cell)
-        if cell.text.strip():
-            levels.append((cell.text, cell.norm))
-    if not levels and col < len(table.header_paths) and table.header_paths[col]:
-        levels = [(table.header_paths[col], norm(table.header_paths[col]))]
-    return levels
-
-
 def _all_level_forms(table: Table) -> list[list[tuple[str, str]]]:
-    """``_level_forms`` of every column, in one pass over the header rows (per column, a function
-    call and a generator per level cost more than the test itself: ≈ 260 columns per report)."""
+    """Per column, (text, matching form) of each header level, top level first, one per distinct
+    header cell; the header path stands in for a column without header text.
+
+    The matching form is the cell's ``Cell.norm`` — set for every cell of the table by one batch
+    normalisation (docgen.check.textindex), where ``norm`` of each header text was an OpenCC call
+    per text (≈ 300 header cells in a 100-page report) for a new report; a header path is
+    normalised on its own. All columns in one pass over the header rows: per column, a function
+    call and a generator per level cost more than the test itself (≈ 260 columns per report)."""
     n_cols = table.n_cols
     levels: list[list[tuple[str, str]]] = [[] for _ in range(n_cols)]
     seen: list[list] = [[] for _ in range(n_cols)]
@@ -308,7 +286,12 @@ def header_unit(table: Table, col: int) -> str | None:
     if col in index.units:
         return index.units[col]
     unit = None
-    for text in reversed(index.levels[col] if col < len(index.levels) else _levels(table, col)):
+    paths = table.header_paths
+    if col < len(index.levels):
+        levels = index.levels[col]
+    else:  # beyond the grid: only a header path can stand there
+        levels = [paths[col]] if col < len(paths) and paths[col] else []
+    for text in reversed(levels):
         m = _UNIT.match(fold(text))
         if m and m.group(1) and m.group(2):
             unit = m.group(2)
