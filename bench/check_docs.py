@@ -78,19 +78,6 @@ def clear(caches) -> None:
         c.cache_clear()
 
 
-def build_other(path: Path) -> Path:
-    """The report checked before each run of the "batch" series: another sample (packaging
-    printing), rendered the same way (tables ×FACTOR) — same templates, other figures and names."""
-    from render_docx import scaled  # bench/render_docx.py
-
-    from docgen.load import load_audit
-    from docgen.render.docx import render_report_docx
-
-    audit = load_audit(ROOT / "samples" / "audit-packaging-printing.yaml").audit
-    path.write_bytes(render_report_docx(scaled(audit, FACTOR), "evaluation").data)
-    return path
-
-
 def series(path: Path, profile, caches=None, *, settled: bool = True, before: Path | None = None) -> dict[str, list[float]]:
     """``settled``: what each call frees is merged by glibc (bench/read_docx.py ``settle``) INSIDE
     our own timings and outside the baseline's. Freeing a parsed document.xml leaves ~40,000 small
@@ -165,7 +152,9 @@ def main() -> None:
     for _ in range(3):
         check_document(read_document(path), profile)
     caches = text_caches()
-    other = build_other(path.with_name("packaging-x2.docx"))
+    # the report checked before each run of the batch series: another sample rendered the same
+    # way — same templates, other figures and names
+    other = build_input(path.with_name("packaging-x2.docx"), "audit-packaging-printing.yaml")
     warm = series(path, profile)
     cold = series(path, profile, caches)
     batch = series(path, profile, caches, before=other)

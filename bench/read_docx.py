@@ -56,13 +56,14 @@ PAGES_MEASURED = 100  # LibreOffice 7.4.7 (soffice --convert-to pdf), counted wi
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
-def build_input(path: Path) -> Path:
+def build_input(path: Path, sample: str = "audit-electroplating.yaml") -> Path:
+    """A sample's evaluation report rendered with every variable-length table ×FACTOR."""
     from render_docx import scaled  # bench/render_docx.py
 
     from docgen.load import load_audit
     from docgen.render.docx import render_report_docx
 
-    audit = load_audit(ROOT / "samples" / "audit-electroplating.yaml").audit
+    audit = load_audit(ROOT / "samples" / sample).audit
     path.write_bytes(render_report_docx(scaled(audit, FACTOR), "evaluation").data)
     return path
 
