@@ -217,6 +217,28 @@ def test_cell_tests_equal_the_text_functions(tables):
                     assert tests.na(cell, markers) == is_na(cell.text, na), (cell.text, na)
 
 
+def test_cell_tests_find_blank_and_marker_cells_at_every_place_in_the_joined_text():
+    """The special cells (folded text empty, equal to a marker, a placeholder) are found by
+    searching the table's joined folded text: at its start, its end, between two others, next to
+    each other, alone in a one-cell table, and not where a marker is only part of a cell."""
+    rows = [["无", "/", " ", "无"], ["无无", "有无", "无有", "—"], ["　", " ", "/", "XX"],
+            ["-", "--", "X", "不适用"], ["无", " ", "", "无"]]
+    tables = [_table(950, rows), _table(951, [["无"]]), _table(952, [[" "]]), _table(953, [["/", "/"], ["/", "/"]]),
+              _table(954, [[" ", "无"], ["无", " "]]), _table(955, [["XX", "合计"], ["1", "××"]])]
+    tables += [_table(960 + i, [[a, b]]) for i, (a, b) in enumerate([("无", "无"), (" ", " "), ("无", " "), (" ", "无")])]
+    for table in tables:
+        assert table_text(table).aligned
+        tests = cell_tests(table)
+        assert tests.folded is None  # (the searched path, not the per-cell fallback)
+        for row in table.grid:
+            for cell in row:
+                assert tests.placeholder(cell) == is_placeholder(cell.text), cell.text
+                for na in (NA_MARKERS, (), ("无",), ("无", "无无"), (" ",), ("-", "--")):
+                    markers = folded_markers(na)
+                    assert tests.filled(cell, markers) == is_filled(cell.text, na), (table.index, cell.text, na)
+                    assert tests.na(cell, markers) == is_na(cell.text, na), (table.index, cell.text, na)
+
+
 def _section_row_as_it_was(cells: list) -> bool:
     distinct = list({id(cell): cell for cell in cells}.values())
     if len(distinct) == 1:
