@@ -34,10 +34,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 
 from docgen.check.formsearch import FormSearch, form_search
 from docgen.check.memo import IdentityMemo, data_key
@@ -128,17 +126,22 @@ def _split_normalised(t: str) -> tuple[str, str | None]:
     return t, None
 
 
-def _all_level_forms(table: Table) -> list[list[tuple[str, str]]]:
-    """Per column, (text, matching form) of each header level, top level first, one per distinct
-    header cell; the header path stands in for a column without header text.
+def _header_levels(table: Table) -> tuple[list[list[str]], list[tuple[str, ...]]]:
+    """Per column, the text of each header level, top level first, one per distinct header cell
+    (the header path stands in for a column without header text), and the column's matching
+    names: each level's name (``split_unit``: its matching form without the unit), and all of
+    them joined by "/" when there are several.
 
     The matching form is the cell's ``Cell.norm`` — set for every cell of the table by one batch
     normalisation (docgen.check.textindex), where ``norm`` of each header text was an OpenCC call
     per text (≈ 300 header cells in a 100-page report) for a new report; a header path is
-    normalised on its own. All columns in one pass over the header rows: per column, a function
-    call and a generator per level cost more than the test itself (≈ 260 columns per report)."""
+    normalised on its own. All columns in one pass over the header rows, texts and names
+    together: per column, a function call and a generator per level cost more than the test
+    itself (≈ 260 columns per report; the names in the same pass: 0.30 → 0.21 ms for the 33
+    tables' indexes)."""
     n_cols = table.n_cols
-    levels: list[list[tuple[str, str]]] = [[] for _ in range(n_cols)]
+    levels: list[list[str]] = [[] for _ in range(n_cols)]
+    names: list[list[str]] = [[] for _ in range(n_cols)]
     seen: list[list] = [[] for _ in range(n_cols)]
     for row in table.grid[:table.header_rows]:
         for col, cell in enumerate(row):
@@ -146,12 +149,21 @@ def _all_level_forms(table: Table) -> list[list[tuple[str, str]]]:
                 continue
             seen[col].append(cell)
             if cell.text.strip():
-                levels[col].append((cell.text, cell.norm))
+                levels[col].append(cell.text)
+                name = _split_normalised(cell.norm)[0]
+                if name:
+                    names[col].append(name)
     paths = table.header_paths
     for col, found in enumerate(levels):
         if not found and col < len(paths) and paths[col]:
-            found.append((paths[col], norm(paths[col])))
-    return levels
+            found.append(paths[col])
+            name = _split_normalised(norm(paths[col]))[0]
+            if name:
+                names[col].append(name)
+    for found in names:
+        if len(found) > 1:
+            found.append("/".join(found))
+    return levels, [tuple(found) for found in names]
 
 
 def header_names(table: Table, col: int) -> list[str]:
@@ -173,16 +185,8 @@ class _Index:
         # make a cycle, and a document's tables would then wait for the cyclic collector
         self.text = table_text(table)
         self.grid = table.grid
-        self.columns: list[tuple[str, ...]] = []
-        forms = _all_level_forms(table)
-        self.levels = [[text for text, _ in levels] for levels in forms]
+        self.levels, self.columns = _header_levels(table)
         self.units: dict[int, str | None] = {}  # header_unit of each column asked for
-        for levels in forms:
-            names = [_split_normalised(form)[0] for _, form in levels]  # (split_unit of each text)
-            names = [n for n in names if n]
-            if len(names) > 1:
-                names.append("/".join(names))
-            self.columns.append(tuple(names))
         self.header_blob = "\0".join(n for names in self.columns for n in names)
         self._names: dict[int, str] = {}
 
@@ -377,16 +381,16 @@ def _placeholder_probe() -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=256)
-def _piece_probe(forms: frozenset[str], empty: bool = False) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], re.Pattern | None]:
+def _piece_probe(forms: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], re.Pattern | None]:
     """What ``CellTests._equal_to`` searches for a set of forms: the forms (a one-piece text equal
     to one), each followed by a joining character (the first piece), each preceded by one (the
     last piece), and a regex: a joining character, one of the forms, and another joining
     character ahead (not taken: it opens the next piece; the alternatives are tried in turn where
     the lookahead fails, so a form that is the start of another — 无 of 无无 — hides nothing).
-    Forms holding the joining character are left out (no piece holds it); so is "" unless
-    ``empty`` (the blank cells): an n/a marker that folds to nothing is never met (is_na and
-    is_filled ask a non-empty text). None for the regex when no form is left."""
-    kept = sorted(f for f in forms if JOIN not in f and (f or empty))
+    Forms holding the joining character are left out (no piece holds it); so is "": an n/a
+    marker that folds to nothing is never met (is_na and is_filled ask a non-empty text). None
+    for the regex when no form is left."""
+    kept = sorted(f for f in forms if f and JOIN not in f)
     if not kept:
         return frozenset(), (), (), None
     between = re.compile(re.escape(JOIN) + "(?:" + "|".join(map(re.escape, kept)) + ")(?=" + re.escape(JOIN) + ")")
@@ -434,7 +438,7 @@ class CellTests:
         self._refused: dict[frozenset[str], frozenset[Cell]] = {}
         if text.aligned and (joined.isascii() or unicodedata.is_normalized("NFKC", joined)):
             self._joined, self._cells = joined, text.cells  # (piece i of ``joined`` is cell i's)
-            self.blank = self._equal_to(frozenset({""}), empty=True)
+            self.blank = self._blank_cells()
             probe = _placeholder_probe()
             if probe is None:
                 self.placeholders = {c for c in text.cells if is_placeholder(c.text)}
@@ -462,13 +466,28 @@ class CellTests:
             out.append(cells[piece])
         return out
 
-    def _equal_to(self, forms: frozenset[str], empty: bool = False) -> frozenset[Cell]:
-        """The cells whose folded text is one of ``forms``: a piece between two joining
-        characters (one regex pass for all forms: a str.find loop per form cost ≈ 3× more for
-        the n/a markers, of which a 100-page report's required tables hold ≈ 240), or at either
-        end of the joined text. ``empty``: "" among the forms is meant (the blank cells)."""
+    def _blank_cells(self) -> frozenset[Cell]:
+        """The cells whose folded text is empty: two joining characters in a row, or one at
+        either end of the joined text (a few str.find calls: such cells are rare)."""
         joined, cells = self._joined, self._cells
-        whole, first, last, between = _piece_probe(forms, empty)
+        if not cells:
+            return frozenset()
+        found = [0] if not joined or joined.startswith(JOIN) else []
+        pos = joined.find(JOIN + JOIN)
+        while pos >= 0:
+            found.append(pos + 1)
+            pos = joined.find(JOIN + JOIN, pos + 1)  # (the second JOIN may open another empty piece)
+        if len(cells) > 1 and joined.endswith(JOIN):
+            found.append(len(joined))  # (a position in the last piece)
+        return frozenset(self._cells_at(found))
+
+    def _equal_to(self, forms: frozenset[str]) -> frozenset[Cell]:
+        """The cells whose folded text is one of ``forms`` (non-empty): a piece between two
+        joining characters (one regex pass for all forms: a str.find loop per form cost ≈ 3×
+        more for the n/a markers, of which a 100-page report's required tables hold ≈ 240), or
+        at either end of the joined text."""
+        joined, cells = self._joined, self._cells
+        whole, first, last, between = _piece_probe(forms)
         if not cells or between is None:
             return frozenset()
         found = [0] if joined in whole or joined.startswith(first) else []
@@ -872,9 +891,10 @@ class _HeaderForms:
         joined headers (docgen.check.formsearch) instead of one search per form."""
         found = search.pieces_with(self.joined, self.starts)
         indexes = self.indexes
-        for form in search.forms:
-            if form not in self._tables:
-                self._tables[form] = tuple(indexes[i] for i in found.get(form, ()))
+        tables = dict.fromkeys(search.forms, ())  # (most forms are in no header: one C-level call)
+        tables.update((form, tuple(indexes[i] for i in pieces)) for form, pieces in found.items())
+        tables.update(self._tables)  # (forms answered before keep their — same — answer)
+        self._tables = tables
 
     def table(self, index: int) -> Table:
         """The candidate table of this index."""
@@ -890,11 +910,17 @@ class _HeaderForms:
 
     def hits(self, concepts) -> dict[int, int]:
         """Table index → how many of the header ``concepts`` (where, forms) can match there (tables
-        where none can are absent). Per concept the set of its forms' tables, counted by one
-        Counter over them all (C-level loops: ≈ 24 specs × 7 concepts × 5 forms per report)."""
-        tables_with = self.tables_with
-        return Counter(chain.from_iterable(
-            set(chain.from_iterable(map(tables_with, forms))) for where, forms in concepts if where != "cell"))
+        where none can are absent)."""
+        counts: dict[int, int] = {}
+        for where, forms in concepts:
+            if where == "cell":
+                continue
+            found: set[int] = set()
+            for f in forms:
+                found.update(self.tables_with(f))
+            for i in found:
+                counts[i] = counts.get(i, 0) + 1
+        return counts
 
 
 def _probe_forms(probes, where: str) -> tuple[str, ...]:
