@@ -583,14 +583,27 @@ def caption_score(caption: str | None, names: list[str]) -> float:
     """1 when the caption title equals the name or an alias, 0.75 when it contains one (or is
     contained in one, ≥ 4 characters), else 0."""
     title = caption_title(caption)
-    if not title:
-        return 0.0
-    forms = norm_all(tuple(names))
+    return _title_score(title, norm_all(tuple(names))) if title else 0.0
+
+
+def _title_score(title: str, forms: tuple[str, ...]) -> float:
     if title in forms:
         return 1.0
     if any(f in title or (len(title) >= 4 and title in f) for f in forms):
         return 0.75
     return 0.0
+
+
+#: the matching forms of a spec's name and caption aliases (rule data: asked at each of the ≈ 200
+#: could_reach and scoring calls of a report)
+_caption_forms: IdentityMemo[tuple[str, ...]] = IdentityMemo(
+    lambda spec: norm_all(tuple([spec.get("name", "")] + list(spec.get("aliases", [])))))
+
+
+def spec_caption_score(caption: str | None, spec: dict) -> float:
+    """``caption_score`` of a caption against a spec's name and aliases."""
+    title = caption_title(caption)
+    return _title_score(title, _caption_forms(spec)) if title else 0.0
 
 
 # ─── recognition ──────────────────────────────────────────────────────────────────────────────────
@@ -642,7 +655,11 @@ def _find_cell(table: Table, aliases: list[str], match: str) -> tuple[float, int
     A cell's name is a prefix of its matching form, so a cell that matches an alias in any way
     contains it: the search looks only at the cells found by a substring search of the table's
     joined matching form (``TableText.containing``), not at every cell of a large table."""
-    forms = _alias_forms(aliases)
+    return _find_cell_forms(table, _alias_forms(aliases), match)
+
+
+def _find_cell_forms(table: Table, forms: tuple[str, ...], match: str) -> tuple[float, int, int] | None:
+    """``_find_cell`` with the aliases in matching form (``_alias_forms``)."""
     index = _index(table)
     text = table_text(table)
     for a in forms:
@@ -663,27 +680,46 @@ def _find_cell(table: Table, aliases: list[str], match: str) -> tuple[float, int
     return (CONTAINS_SCORE, *index.position(first))
 
 
+def _spec_concepts(spec: dict):
+    """What ``_concept_scores`` needs of a spec's column concepts, in order: (number, id, a cell
+    concept?, alias forms, match) each, and the ids of the required and of the optional ones.
+    Rule data, derived once per spec (``_concept_plan``) instead of at each of the ≈ 40 table
+    scorings of a report."""
+    concepts = spec.get("columns", [])
+    plan = [(k, c["id"], concept_where(c, spec) == "cell", concept_forms(c), c.get("match", "prefix"))
+            for k, c in enumerate(concepts)]
+    required = [c["id"] for c in concepts if c.get("required", True)]
+    optional = [c["id"] for c in concepts if not c.get("required", True)]
+    return plan, required, optional
+
+
+_concept_plan = IdentityMemo(_spec_concepts)
+
+
 def _concept_scores(table: Table, spec: dict):
     """Greedy one-to-one assignment of header concepts to columns (best score first; a column
     serves one concept) and a search of the cell concepts: (columns, cells, got, coverage, optional
     share, missing)."""
-    concepts = spec.get("columns", [])
+    concepts, required, optional = _concept_plan(spec)
     index = _index(table)
     pairs = []
     columns: dict[str, int] = {}
     cells: dict[str, tuple[int, int]] = {}
     got: dict[str, float] = {}
-    for k, c in enumerate(concepts):
-        if concept_where(c, spec) == "cell":
-            hit = _find_cell(table, concept_aliases(c), c.get("match", "prefix"))
+    blob = index.header_blob
+    for k, cid, in_cells, forms, match in concepts:
+        if in_cells:
+            hit = _find_cell_forms(table, forms, match)
             if hit:
-                got[c["id"]] = hit[0]
-                cells[c["id"]] = (hit[1], hit[2])
+                got[cid] = hit[0]
+                cells[cid] = (hit[1], hit[2])
                 if hit[1] < table.header_rows:  # found in the header: a column like any other
-                    columns.setdefault(c["id"], hit[2])
+                    columns.setdefault(cid, hit[2])
             continue
-        forms = concept_forms(c)
-        if not any(a in index.header_blob for a in forms):
+        for a in forms:
+            if a in blob:
+                break
+        else:
             continue  # no header name equals or contains an alias: every column scores 0
         for col, names in enumerate(index.columns):
             s = _header_score(names, forms)
@@ -692,13 +728,11 @@ def _concept_scores(table: Table, spec: dict):
     pairs.sort()
     used: set[int] = set(columns.values())  # header columns already named by a cell concept
     for neg, k, col in pairs:
-        cid = concepts[k]["id"]
+        cid = concepts[k][1]
         if cid in got or col in used:
             continue
         columns[cid], got[cid] = col, -neg
         used.add(col)
-    required = [c["id"] for c in concepts if c.get("required", True)]
-    optional = [c["id"] for c in concepts if not c.get("required", True)]
     coverage = sum(got.get(c, 0.0) for c in required) / len(required) if required else 0.0
     opt = sum(got.get(c, 0.0) for c in optional) / len(optional) if optional else 0.0
     missing = [c for c in required if c not in got]
@@ -715,7 +749,7 @@ def concept_columns(table: Table, concept: dict, taken: set[int] | frozenset = f
 def score_table(table: Table, spec: dict) -> TableMatch:
     """The match of one table against one spec, accepted or not (used for "nearest candidates")."""
     columns, cells, coverage, opt, missing = _concept_scores(table, spec)
-    cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
+    cap = spec_caption_score(table.caption, spec)
     score = coverage + CAPTION_BONUS * cap + OPTIONAL_WEIGHT * opt
     excluded = excluded_headers(table, spec)
     if excluded:
@@ -830,7 +864,7 @@ def could_reach(table: Table, spec: dict, min_cov: float, probe=None, header_hit
     start = header_hits or 0
     if n_required and not _enough(table, concepts, _least_hits(min_cov, n_required), start, cells_present):
         return False
-    cap = caption_score(table.caption, [spec.get("name", "")] + list(spec.get("aliases", [])))
+    cap = spec_caption_score(table.caption, spec)
     rest = CAPTION_BONUS * cap + OPTIONAL_WEIGHT
     if not n_required:
         return rest + _SLACK >= min_cov

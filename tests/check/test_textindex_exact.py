@@ -183,6 +183,17 @@ def test_cell_concept_search_equals_a_scan_of_every_cell(tables):
                     table.index, aliases, match)
 
 
+def test_caption_score_per_spec_equals_the_score_against_its_names(documents):
+    from docgen.check.tables import caption_score, spec_caption_score
+
+    captions = {t.caption for doc in documents for t in doc.tables} | {None, "", "表3-1 物料平衡表", "续表 方案汇总"}
+    for spec in _all_specs():
+        names = [spec.get("name", "")] + list(spec.get("aliases", []))
+        for caption in captions:
+            assert spec_caption_score(caption, spec) == caption_score(caption, names), (spec["target_id"], caption)
+    assert any(spec_caption_score(c, s) for s in _all_specs() for c in captions)  # (not all 0)
+
+
 @pytest.mark.parametrize("prepared", [False, True], ids=["form-by-form", "one-automaton-pass"])
 def test_header_concepts_counted_per_document_equal_a_count_per_table(documents, prepared):
     from docgen.check.formsearch import form_search
