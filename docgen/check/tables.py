@@ -354,10 +354,10 @@ def is_filled(text: str, na_markers=NA_MARKERS) -> bool:
 # The same three tests for the cells of a table, answered from the table's joined text
 # (docgen.check.textindex): a table rule asks them for every cell of every data row, and each
 # call above folds and NFKC-normalises its text again — about 4,000 calls per report, each a
-# handful of Python calls. Here each cell's folded form comes from ONE fold of the table's joined
-# text (which its matching form already needed), and the NFKC + regex placeholder test runs only
-# in tables whose folded text holds a character a placeholder needs, and there only for the
-# cells that hold one. Same answers as the text functions.
+# handful of Python calls. Here the cells' folded forms come from ONE fold of the table's joined
+# text (which its matching form already needed) and the few cells that are not plainly filled are
+# found by searching it, and the NFKC + regex placeholder test runs only for the cells that hold
+# a character a placeholder needs. Same answers as the text functions.
 
 @lru_cache(maxsize=1)
 def _placeholder_probe() -> tuple[str, ...] | None:
@@ -427,7 +427,7 @@ class CellTests:
     cell's folded form is kept in ``folded`` and tested as the text functions do. (Keyed by the
     cells themselves: they hash by identity in C.)"""
 
-    __slots__ = ("_joined", "_cells", "_na", "_unfilled", "_refused", "blank", "folded", "placeholders")
+    __slots__ = ("_cells", "_joined", "_na", "_refused", "_unfilled", "blank", "folded", "placeholders")
 
     def __init__(self, table: Table):
         text = table_text(table)
@@ -979,7 +979,7 @@ class _Plan:
     it was derived anew for each (≈ 0.25 ms of the ≈ 6 ms the required_table rules cost a
     100-page report in a batch, py-spy)."""
 
-    __slots__ = ("specs", "steps", "header_search", "cell_search")
+    __slots__ = ("cell_search", "header_search", "specs", "steps")
 
     def __init__(self, specs):
         self.specs: tuple[dict, ...] = tuple(specs)
