@@ -49,9 +49,9 @@ class FormSearch:
         no form may contain the joining character (then no occurrence spans two pieces)."""
         found: dict[str, set[int]] = {}
         if self.forms and joined:
-            for end, form in self._automaton.iter(joined):
-                piece = bisect_right(starts, end - len(form) + 1) - 1
-                found.setdefault(form, set()).add(piece)
+            for end, form in self._automaton.iter(joined):  # (end: the occurrence's last character,
+                # in the piece where it starts — no form holds the joining character)
+                found.setdefault(form, set()).add(bisect_right(starts, end) - 1)
         return {form: tuple(sorted(pieces)) for form, pieces in found.items()}
 
 

@@ -9,6 +9,7 @@ characters, spaces inside labels, the joining character in a cell, placeholders,
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
@@ -37,6 +38,7 @@ from docgen.check.tables import (
 )
 from docgen.check.textindex import JOIN, table_text
 from docgen.read.model import Cell, Location, Paragraph, Table
+from docgen.read.normalize import fold
 
 PACKS = ("national-2018-evaluation", "national-2018-acceptance", "shanghai-evaluation", "shanghai-acceptance")
 
@@ -181,6 +183,17 @@ def test_cell_concept_search_equals_a_scan_of_every_cell(tables):
                     table.index, aliases, match)
 
 
+def test_caption_score_per_spec_equals_the_score_against_its_names(documents):
+    from docgen.check.tables import caption_score, spec_caption_score
+
+    captions = {t.caption for doc in documents for t in doc.tables} | {None, "", "表3-1 物料平衡表", "续表 方案汇总"}
+    for spec in _all_specs():
+        names = [spec.get("name", "")] + list(spec.get("aliases", []))
+        for caption in captions:
+            assert spec_caption_score(caption, spec) == caption_score(caption, names), (spec["target_id"], caption)
+    assert any(spec_caption_score(c, s) for s in _all_specs() for c in captions)  # (not all 0)
+
+
 @pytest.mark.parametrize("prepared", [False, True], ids=["form-by-form", "one-automaton-pass"])
 def test_header_concepts_counted_per_document_equal_a_count_per_table(documents, prepared):
     from docgen.check.formsearch import form_search
@@ -205,16 +218,60 @@ def test_header_concepts_counted_per_document_equal_a_count_per_table(documents,
 # --- cells: filled, placeholder, n/a --------------------------------------------------------
 
 
+def _assert_cell_tests(table, marker_sets):
+    """Every answer of ``cell_tests(table)`` — per cell and as the sets a table rule asks — equals
+    the text functions'."""
+    tests = cell_tests(table)
+    for row in table.grid:
+        for cell in row:
+            assert tests.placeholder(cell) == is_placeholder(cell.text), cell.text
+            for na in marker_sets:
+                markers = folded_markers(na)
+                filled = is_filled(cell.text, na)
+                assert tests.filled(cell, markers) == filled, (table.index, cell.text, na)
+                assert bool(cell.text and cell not in tests.unfilled(markers)) == filled, (table.index, cell.text, na)
+                assert tests.na(cell, markers) == is_na(cell.text, na), (table.index, cell.text, na)
+                reported = not is_placeholder(cell.text) and (not cell.text.strip() or is_na(cell.text, na))
+                assert (not cell.text or cell in tests.refused(markers)) == reported, (table.index, cell.text, na)
+
+
 def test_cell_tests_equal_the_text_functions(tables):
+    for table in tables:  # (é, ≠: what e ́ and = ̸ fold to twice)
+        _assert_cell_tests(table, (NA_MARKERS, (), ("无", "/", "不适用"), (" ",), ("é", "≠")))
+
+
+def test_every_whitespace_character_folds_to_nothing():
+    """``CellTests.refused`` looks for the cells of whitespace only among those whose folded text is
+    empty: so every character ``str.strip`` removes must fold to nothing."""
+    spaces = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()]
+    assert len(spaces) > 20 and all(fold(ch) == "" for ch in spaces)
+    assert fold("".join(spaces)) == ""
+
+
+def test_cell_tests_find_blank_and_marker_cells_at_every_place_in_the_joined_text():
+    """The special cells (folded text empty, equal to a marker, a placeholder) are found by
+    searching the table's joined folded text: at its start, its end, between two others, next to
+    each other, alone in a one-cell table, and not where a marker is only part of a cell."""
+    rows = [["无", "/", " ", "无"], ["无无", "有无", "无有", "—"], ["　", " ", "/", "XX"],
+            ["-", "--", "X", "不适用"], ["无", " ", "", "无"], ["\u200b", "待定", "\ufeff", "X"]]  # (zero-width: folded away, not stripped)
+    tables = [_table(950, rows), _table(951, [["无"]]), _table(952, [[" "]]), _table(953, [["/", "/"], ["/", "/"]]),
+              _table(954, [[" ", "无"], ["无", " "]]), _table(955, [["XX", "合计"], ["1", "××"]])]
+    tables += [_table(960 + i, [[a, b]]) for i, (a, b) in enumerate([("无", "无"), (" ", " "), ("无", " "), (" ", "无")])]
     for table in tables:
-        tests = cell_tests(table)
-        for row in table.grid:
-            for cell in row:
-                assert tests.placeholder(cell) == is_placeholder(cell.text), cell.text
-                for na in (NA_MARKERS, (), ("无", "/", "不适用"), (" ",), ("é", "≠")):  # (é, ≠: what e ́ and = ̸ fold to twice)
-                    markers = folded_markers(na)
-                    assert tests.filled(cell, markers) == is_filled(cell.text, na), (cell.text, na)
-                    assert tests.na(cell, markers) == is_na(cell.text, na), (cell.text, na)
+        assert table_text(table).aligned
+        assert cell_tests(table).folded is None  # (the searched path, not the per-cell fallback)
+        _assert_cell_tests(table, (NA_MARKERS, (), ("无",), ("无", "无无"), (" ",), ("-", "--"), ("X", "待定")))
+
+
+def test_summary_label_regex_answers_any_label_in_the_text(tables):
+    from docgen.check.kinds.tables import DEFAULT_SUMMARY_LABELS, _any_of
+    from docgen.check.tables import norm_all
+
+    label_sets = [norm_all(tuple(DEFAULT_SUMMARY_LABELS)), (), ("合计",), ("",), ("a.b", "(", "计合"), ("平衡", "平衡剂", "衡剂")]
+    texts = [table_text(t).norm for t in tables] + ["", "平衡剂", "衡剂", "a.b", "axb", "合 计", "计合计"]
+    for labels in label_sets:
+        for text in texts:
+            assert (_any_of(labels).search(text) is not None) == any(f in text for f in labels), (labels, text[:40])
 
 
 def _section_row_as_it_was(cells: list) -> bool:

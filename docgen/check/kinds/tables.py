@@ -44,6 +44,7 @@ optional concepts), where (header | cell), match (prefix | contains, cell concep
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docgen.check.context import RuleContext
 from docgen.check.kinds import NotEvaluableRule, kind
@@ -119,6 +120,14 @@ def _is_summary(cells: list, forms: tuple[str, ...]) -> bool:
         if len(seen) >= 3:
             break
     return False
+
+
+@lru_cache(maxsize=256)
+def _any_of(forms: tuple[str, ...]) -> re.Pattern:
+    """A regex matching any of ``forms`` (literally): ``search`` asks ``any(f in text for f in
+    forms)`` in one scan of the text, where each ``in`` scans it anew — for the 10 default summary
+    labels over a 100-page report's tables 0.09 instead of 0.23 ms."""
+    return re.compile("|".join(map(re.escape, forms)) if forms else "(?!)")  # (no forms: nothing matches)
 
 
 def is_section_row(cells: list) -> bool:
@@ -246,40 +255,42 @@ def _grid_content(ctx: RuleContext, spec: dict, match: TableMatch):
     strict = [c for c in matched if not _allow_na(c)]
     # per concept, computed once instead of per row: its column and the n/a markers it refuses
     markers, none = folded_markers(na), folded_markers(())
-    required_cols = [(match.columns[c["id"]], none if _allow_na(c) else markers) for c in required]
-    strict_cols = [(match.columns[c["id"]], c) for c in strict]
     half = (len(required) + 1) // 2  # a row is filled when at least half its required cells are
     filled_rows, empty_cells = 0, []
     data_rows = 0
     for table in [match.table] + match.pieces:  # (columns of a 续表 piece: the same concepts, same positions)
         tests = cell_tests(table)
+        # per concept, once per table instead of per row: its column and the cells that are not
+        # filled for the n/a markers it refuses (or none) — the row tests below are then set
+        # lookups, where a call per cell cost ≈ 0.3 ms per 100-page report (tests.filled, .na)
+        required_cols = [(match.columns[c["id"]], tests.unfilled(none if _allow_na(c) else markers))
+                         for c in required]
+        refused = tests.refused(markers)  # (empty or n/a in a column that does not allow it)
+        strict_cols = [(match.columns[c["id"]], c) for c in strict]
+        not_filled = tests.unfilled(none)
         text = table_text(table)
         # a summary row's label is in the table's joined matching form: most tables have none
-        summaries = not text.aligned or any(f in text.norm for f in summary)
+        summaries = not text.aligned or _any_of(summary).search(text.norm) is not None
         for r in range(table.header_rows, table.n_rows):
             cells = table.grid[r]
             if (summaries and _is_summary(cells, summary)) or is_section_row(cells):
                 continue
             data_rows += 1
             good = 0
-            for col, refused in required_cols:
-                if col < len(cells) and tests.filled(cells[col], refused):
+            for col, unfilled in required_cols:
+                if col < len(cells) and (cell := cells[col]).text and cell not in unfilled:
                     good += 1
                     if good >= half:
                         break  # enough for a filled row: the other cells do not change that
             if required and good < half:
                 continue
-            if not required and not any(tests.filled(x, none) for x in cells[1:]):
+            if not required and not any(x.text and x not in not_filled for x in cells[1:]):
                 continue  # no column concepts (a transposed table): a row with content beyond its label
             filled_rows += 1
             for col, c in strict_cols:
                 if col >= len(cells):
                     empty_cells.append((table, r, col, c, ""))
-                    continue
-                cell = cells[col]
-                if tests.placeholder(cell):
-                    continue  # reported by the TPL rules
-                if not cell.text.strip() or tests.na(cell, markers):
+                elif not (cell := cells[col]).text or cell in refused:  # (placeholders: the TPL rules')
                     empty_cells.append((table, r, col, c, cell.text.strip()))
     min_rows = int(params.get("min_rows", 1))
     if filled_rows < min_rows:
