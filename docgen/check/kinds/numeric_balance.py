@@ -54,7 +54,7 @@ from docgen.check.kinds.numeric import (
     value_in,
 )
 from docgen.check.memo import data_key
-from docgen.check.numbers import Interval, ParsedNumber, fmt_interval, parse_number
+from docgen.check.numbers import Interval, ParsedNumber, _parse_number, fmt_interval, parse_number
 from docgen.check.textindex import JOIN, table_text
 
 HUNDRED = Decimal(100)
@@ -82,8 +82,8 @@ def _line_starting(labels: tuple[str, ...]):
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
     """(col, figure) of the first number right of a cell containing one of ``labels``."""
     contains = _containing(tuple(labels))
-    for c, cell, t, num in row_cells(table, r):
-        if num is None and contains(t):
+    for c, cell, t in row_cells(table, r):
+        if contains(t) and _parse_number(cell.text) is None:  # (the label first: few cells hold one)
             for c2 in range(c + 1, len(table.grid[r])):
                 cell2 = origin_cell(table, r, c2)
                 if cell2 is not None:
@@ -102,10 +102,10 @@ def _containing(labels: tuple[str, ...]):
 
 def _is_total(table, r, labels, skip_cols=()) -> bool:
     forms = label_forms(tuple(labels))
-    for c, _cell, t, num in row_cells(table, r):
+    for c, cell, t in row_cells(table, r):
         if c in skip_cols:
             continue
-        if t and num is None and t.endswith(forms):
+        if t and t.endswith(forms) and _parse_number(cell.text) is None:  # (the label first)
             return True
     return False
 
@@ -140,7 +140,7 @@ def _stacked(match, spec, p):
     starts_in, starts_out = _line_starting(tuple(ins)), _line_starting(tuple(outs))
     if not any(_may_name_a_side(t, starts_in, starts_out) for t in [match.table, *match.pieces]):
         return None  # (the test below, on every cell of the tables: no data row needs its row_cells)
-    every_cell = "\n".join(t for tb, r, _ in rows for _c, _cell, t, _n in row_cells(tb, r))
+    every_cell = "\n".join(t for tb, r, _ in rows for _c, _cell, t in row_cells(tb, r))
     if not (starts_in(every_cell) or starts_out(every_cell)):
         return None  # no cell names a side: no group column, no group row, no side of a total
     for c in range(match.table.n_cols):
@@ -154,7 +154,7 @@ def _stacked(match, spec, p):
     special: dict[str, tuple] = {}
     current = None
     for t, r, _ in rows:
-        texts = [cell.text for _, cell, _n, _v in row_cells(t, r) if cell.text.strip()]
+        texts = [cell.text for _, cell, _n in row_cells(t, r) if cell.text.strip()]
         if group_col is not None:
             g = t.grid[r][group_col].text
             current = "in" if _starts(g, ins) else "out" if _starts(g, outs) else None
@@ -175,7 +175,7 @@ def _stacked(match, spec, p):
         if label_total:
             # "输入总计" may sit in a row without a group value: its label names the side
             side = current
-            for _c, _cell, t2, _n in row_cells(t, r):
+            for _c, _cell, t2 in row_cells(t, r):
                 if _starts_normalised(t2, ins):
                     side = "in"
                 elif _starts_normalised(t2, outs):

@@ -39,14 +39,13 @@ from docgen.check.kinds.numeric import (
     fmt_tol,
     is_blank,
     loc,
-    number_at,
     origin_cell,
     places_of,
     row_label,
     table_name,
     value_in,
 )
-from docgen.check.numbers import ParsedNumber, fmt_interval
+from docgen.check.numbers import ParsedNumber, fmt_interval, parse_number
 
 HUNDRED = Decimal(100)
 
@@ -57,7 +56,7 @@ def _row_numbers(table, r, cols: dict[str, int]) -> dict[str, ParsedNumber] | No
         cell = origin_cell(table, r, c)
         if cell is None or is_blank(cell.text):
             return None
-        num = number_at(table, r, c)
+        num = parse_number(cell.text)  # (number_at: the origin cell is the one found just above)
         if num is None or num.approx:
             return None
         out[name] = num
@@ -153,7 +152,7 @@ def row_rate(ctx):
             cell = origin_cell(table, r, rate_col)
             if cell is None or is_blank(cell.text):
                 continue
-            rate = number_at(table, r, rate_col)
+            rate = parse_number(cell.text)  # (number_at of the origin cell just found)
             if rate is None or rate.approx:
                 continue
             num = _operand(table, r, p["numerator"], match, spec)
