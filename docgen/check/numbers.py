@@ -37,7 +37,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from docgen.calc.errors import UnitError
-from docgen.calc.units import is_known_unit, parse_unit
+from docgen.calc.units import canonical_text, parse_unit
 from docgen.read import numerals
 from docgen.read.normalize import nfkc
 
@@ -221,9 +221,7 @@ def known_unit(text: str | None) -> str | None:
     t = text.strip()
     if t in ("%", "％"):
         return "%"
-    if not is_known_unit(t):
-        return None
-    return parse_unit(t).text
+    return canonical_text(t)  # (is_known_unit, then parse_unit(t).text: one look-up)
 
 
 def parse_number(text: str | None) -> ParsedNumber | None:

@@ -222,3 +222,165 @@ def test_balance_label_tests_parse_only_labelled_cells(documents):
                         assert _is_total(table, r, labels, skip) == expected_total, (doc.path, table.index, r, labels)
                         totals += expected_total
     assert labelled > 20 and totals > 100
+
+
+def test_row_roles_from_kept_total_rows_equal_row_by_row(documents):
+    """classify_rows and detail_rows (each table's total rows fetched once, the blank test mapped
+    over the row's texts) give what asking _total_label and is_blank row by row gives: every table
+    of the samples as a match (with its 续表 pieces; for classify_rows also its rows shuffled
+    together with the next table's), the default label sets and odd ones."""
+    import random
+
+    from docgen.check.kinds.numeric import _total_label, classify_rows, detail_rows, is_blank
+    from docgen.check.tables import TableMatch
+
+    label_sets = [(("合计", "总计"), ("小计",)), (("总分",), ()), ((), ("合计",)), (("",), ("计",))]
+    rng = random.Random(5)
+    details = 0
+    for doc in documents:
+        for k, table in enumerate(doc.tables):
+            pieces = [t for t in doc.tables if t.continued_from == table.index]
+            match = TableMatch(target_id="x", table=table, score=1.0, how="header", columns={}, pieces=pieces)
+            pairs = [(t, r) for t, r, _ in match.data_rows()]
+            after = doc.tables[k + 1:k + 2]
+            mixed = pairs + [(t, r) for t in after for r in range(t.n_rows)]
+            for totals, subtotals in label_sets:
+                for order in (pairs, rng.sample(mixed, len(mixed))):
+                    expected = []
+                    for t, r in order:
+                        sub, tot = _total_label(t, r, subtotals), _total_label(t, r, totals)
+                        role = "subtotal" if sub else "total" if tot else "detail"
+                        hit = sub or tot or ("", "")
+                        expected.append((t.index, r, role, *hit))
+                    got = [(t.index, r, role, label, prefix) for t, r, role, label, prefix in
+                           classify_rows(order, totals, subtotals)]
+                    assert got == expected, (doc.path, table.index, totals, subtotals)
+                labels = totals + subtotals
+                want = ([(t.index, r) for t, r, cells in match.data_rows() if not _total_label(t, r, labels)
+                         and any(not is_blank(c.text) for c in cells)],
+                        [(t.index, r) for t, r, _ in match.data_rows() if _total_label(t, r, labels)])
+                rows, totals_found = detail_rows(match, labels)
+                assert ([(t.index, r) for t, r in rows], [(t.index, r) for t, r in totals_found]) == want
+                details += len(rows)
+    assert details > 1000
+
+
+def test_compiled_input_search_equals_re_search():
+    """economics' _search(pat)(seg) finds what re.search(pat, seg) finds (same span and value) for
+    the kind's input patterns on texts that state, omit and garble each input."""
+    import re
+
+    from docgen.check.kinds.numeric_economics import DEFAULT_PATTERNS, _search
+
+    segs = ["Z-1：折旧期 Y = 10 年，项目寿命 n = 10 年，所得税率 t = 25.0%，贴现率 i = 8.0%", "净现值50.06万元（贴现率8%）",
+            "折旧年限为12年", "计算期：15 年；基准收益率 10％", "所得税税率25%", "没有参数", "", "折旧期 年", "贴现率 i ＝ 7 %"]
+    hits = 0
+    for pats in DEFAULT_PATTERNS.values():
+        for pat in pats:
+            for seg in segs:
+                want, got = re.search(pat, seg), _search(pat)(seg)
+                assert (want and (want.span(), want.group("v"))) == (got and (got.span(), got.group("v"))), (pat, seg)
+                hits += want is not None
+    assert hits >= 8
+
+
+def test_plain_figure_is_never_blank(documents):
+    """blank_unless_figure answers is_blank for every cell text of the samples, hand-made figures and
+    blanks, and ≈ 20,000 random texts over the plain-figure characters mixed with placeholder and
+    not-applicable characters (a text that parses and holds only plain-figure characters is never
+    a blank: the shortcut skips the test only for those)."""
+    import random
+
+    from docgen.check.kinds.numeric import _PLAIN_FIGURE_CHARS, blank_unless_figure, is_blank
+    from docgen.check.numbers import _parse_number
+
+    texts = {cell.text for doc in documents for table in doc.tables for row in table.grid for cell in row}
+    texts |= {"", " ", "-", "—", "/", "无", "不适用", "X", "x", "×", "XX", "12XX", "【12】", "{{ 12 }}", "12___", "待定",
+              "TBD", "12 TBD", "1,234.5", "-0.00", "12.5%", "+3", " 12 ", "1 2", "12, ", "%", ".", "-.", "1-2"}
+    rng = random.Random(7)
+    alphabet = _PLAIN_FIGURE_CHARS + "Xx×_{}【】待定TBD—/无"
+    texts |= {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))) for _ in range(20000)}
+    skipped = 0
+    for text in sorted(texts):
+        num = _parse_number(text)
+        assert blank_unless_figure(text, num) == is_blank(text), text
+        skipped += num is not None and not text.strip(_PLAIN_FIGURE_CHARS)
+    assert skipped > 300
+
+
+def test_canonical_unit_text_equals_known_then_parsed(documents):
+    """units.canonical_text (one memoised parse) is parse_unit(t).text when is_known_unit(t), else
+    None: every spelling of the unit registry, every cell text and header part of the samples,
+    odd texts (empty, only a slash, case variants, three parts)."""
+    from docgen.calc.units import _registry, canonical_text, is_known_unit, parse_unit
+    from docgen.check.numbers import known_unit
+
+    texts = set(_registry().exact) | {"", " ", "/", "t/", "/t", "KWH", "kwh", "M3", "万元/t/a", "万 kWh", "%", "％", "现状值"}
+    texts |= {cell.text for doc in documents for table in doc.tables for row in table.grid for cell in row}
+    known = 0
+    for text in sorted(texts):
+        expected = parse_unit(text).text if is_known_unit(text) else None
+        assert canonical_text(text) == expected, text
+        t = text.strip()
+        was = None if not text else "%" if t in ("%", "％") else parse_unit(t).text if is_known_unit(t) else None
+        assert known_unit(text) == was, text  # (known_unit as it was: is_known_unit, then parse_unit)
+        known += expected is not None
+    assert known > 100
+
+
+def test_remembered_annuity_is_the_one_computed_for_that_rate():
+    """_annuity_of hands back, for each rate as written and lifetime, exactly the Decimal _annuity
+    computes (repr: exponent included) — also for equal rates written differently (0.08, 0.080,
+    8E-2), asked in any order."""
+    from docgen.check.kinds.numeric_economics import _annuity, _annuity_of
+
+    rates = [Decimal("0.08"), Decimal("0.080"), Decimal("8E-2"), Decimal("0.0795"), Decimal("0.0805"), Decimal(0),
+             Decimal("0.08"), Decimal("0.12"), Decimal("0.080")]
+    kept: dict = {}
+    for years in (10, 5, 10, 1):
+        for rate in rates:
+            assert repr(_annuity_of(rate, years, kept)) == repr(_annuity(rate, years)), (rate, years)
+    assert len(kept) == 6 * 3  # (distinct rate spellings — 8E-2 is written 0.08 — × lifetimes)
+
+
+def test_cell_matching_form_is_cnorm_of_its_text(documents):
+    """balance's stacked layout reads a cell's matching form from Cell.norm (set for the whole
+    table by table_text, else computed) instead of cnorm(cell.text): the same text at every grid
+    position of every table of the samples, merged cells included."""
+    from docgen.check.kinds.numeric import cnorm
+    from docgen.check.textindex import table_text
+
+    cells = 0
+    for doc in documents:
+        for table in doc.tables:
+            table_text(table)
+            for row in table.grid:
+                for cell in row:
+                    assert cell.norm == cnorm(cell.text), (doc.path, table.index, cell.text)
+                    cells += 1
+    assert cells > 10000
+
+
+def test_scheme_class_from_kept_alias_forms_equals_alias_by_alias(documents):
+    """scheme_counts' _classify (the alias lists' forms normalised once) classifies every cell text
+    of the samples as normalising each alias anew does — defaults, traditional, empty aliases."""
+    from docgen.check.kinds.numeric_counts import _classify
+
+    def alias_by_alias(text, lows, highs):
+        t = norm(text)
+        if any(norm(a) in t for a in highs):
+            return "high"
+        if any(norm(a) in t for a in lows):
+            return "low"
+        return None
+
+    alias_sets = [(["无/低费", "无低费", "无、低费"], ["中/高费", "中高费", "中、高费"]), (["無/低費"], ["中/高費"]),
+                  (["低费", ""], ["高费"]), ([], [])]
+    texts = sorted({cell.text for doc in documents for table in doc.tables for row in table.grid for cell in row})
+    classified = 0
+    for lows, highs in alias_sets:
+        for text in texts:
+            expected = alias_by_alias(text, lows, highs)
+            assert _classify(text, lows, highs) == expected, (text, lows, highs)
+            classified += expected is not None
+    assert classified > 100

@@ -120,10 +120,10 @@ def _layout_a(match, spec, p, findings, ctx):
             if rating is None:
                 continue
             cands[name].terms.append((w, rating))
-            cands[name].score = cands[name].score + _exact(w) * _exact(rating)
+            product = _exact(w) * _exact(rating)  # (one product for the score and the printed R×W)
+            cands[name].score = cands[name].score + product
             if "wr" in cols:
                 wr = number_at(t, r, cols["wr"])
-                product = _exact(w) * _exact(rating)
                 if wr is not None and not product.meets(wr.interval()):
                     findings.append(ctx.finding(
                         f"{table_name(t)}中「{name}」的「{t.grid[r][0].text.strip()}」加权分与 W×R 不符："
