@@ -45,6 +45,7 @@ __all__ = [
     "Unit",
     "parse_unit",
     "is_known_unit",
+    "canonical_text",
     "convertible",
     "convert",
     "describe_dimension",

@@ -384,3 +384,22 @@ def test_scheme_class_from_kept_alias_forms_equals_alias_by_alias(documents):
             assert _classify(text, lows, highs) == expected, (text, lows, highs)
             classified += expected is not None
     assert classified > 100
+
+
+def test_parsed_number_fields_are_the_arguments():
+    """ParsedNumber's written-out __init__ stores each argument in its own field (equality, hash and
+    the dataclass repr see them), approx defaulting to False; its kept interval is value ± step/2."""
+    from docgen.check.numbers import ParsedNumber
+
+    n = ParsedNumber(Decimal("12.50"), 2, Decimal("0.01"), "万元", True, " 12.50万元 ", True)
+    assert repr(n) == ("ParsedNumber(value=Decimal('12.50'), places=2, step=Decimal('0.01'), unit='万元', percent=True, "
+                       "text=' 12.50万元 ', approx=True)")
+    assert (n.value, n.places, n.step, n.unit, n.percent, n.text, n.approx) == \
+           (Decimal("12.50"), 2, Decimal("0.01"), "万元", True, " 12.50万元 ", True)
+    about = ParsedNumber(Decimal("5"), 0, Decimal("1"), None, False, "约5", True)
+    assert (about.percent, about.approx) == (False, True)
+    plain = ParsedNumber(Decimal("-3"), 0, Decimal("1"), None, False, "-3")
+    assert plain.approx is False and plain == ParsedNumber(Decimal("-3"), 0, Decimal("1"), None, False, "-3", False)
+    assert hash(plain) == hash(ParsedNumber(Decimal("-3"), 0, Decimal("1"), None, False, "-3", False))
+    iv = n.interval()
+    assert (str(iv.lo), str(iv.hi), str(iv.point)) == ("12.495", "12.505", "12.50") and n.interval() is iv
