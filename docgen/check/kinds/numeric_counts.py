@@ -22,7 +22,6 @@ params: ``sources`` [{table, category_column} | {table, category: low|high}], ``
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
@@ -94,8 +93,6 @@ def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern, needs: tupl
     at every position of the text: most sentences with 项 or 个 name neither class)."""
     if "项" not in text and "个" not in text:
         return None  # every count reads "N 项/个" (and no character folds into 项 or 个): most sentences
-    if _lacks_before_fold(text, needs[0] + needs[1]):
-        return None
     t = fold(text)
     if not all(ch in t for ch in needs[0]) or not all(ch in t for ch in needs[1]):
         return None
@@ -114,18 +111,6 @@ def parse_counts(text: str, low_rx: re.Pattern, high_rx: re.Pattern, needs: tupl
         if total is not None:
             out["total"] = total
     return out
-
-
-def _lacks_before_fold(text: str, needs: str) -> bool:
-    """True when ``fold(text)`` certainly lacks one of the non-ASCII characters of ``needs``, told
-    without folding: for an NFKC-normal text (the C quick check; report text nearly always is)
-    ``fold`` only maps brackets and dashes to ASCII (or to themselves) and removes whitespace, so a
-    non-ASCII, non-space character is in the fold only if it is in the text. Why: parse_counts
-    folded every sentence holding 项 or 个 (≈ 0.1 ms per check after another report, most of
-    them new to fold's cache) to find that it names no scheme class."""
-    wanted = [ch for ch in needs if not ch.isascii() and not ch.isspace()]
-    return (bool(wanted) and any(ch not in text for ch in wanted)
-            and unicodedata.is_normalized("NFKC", text))
 
 
 def _group_row(table, r: int, low_aliases, high_aliases) -> str | None:
