@@ -25,6 +25,7 @@ compare with a report that prints a negative IRR.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -193,26 +194,58 @@ IRR_ESTIMATE_ERROR = 1e-6
 
 
 def irr_estimate(cash_flow: Decimal, investment: Decimal, years: int) -> float | None:
-    """``irr(cash_flow, investment, years)`` to within ``IRR_ESTIMATE_ERROR``, from the float root
-    alone (≈ 5 µs instead of ≈ 23 µs); None when ``irr`` gives None or the root is not one the
-    float is trusted with (F ≤ 0, I ≤ 0, IRR below −90 % or above 10⁶ %). For a checker that
-    only needs to know whether the IRR lies clearly inside a printed figure's interval."""
+    """``irr(cash_flow, investment, years)`` to within ``IRR_ESTIMATE_ERROR``, in floating point
+    alone; None when ``irr`` gives None or the root is not one the estimate is trusted with (F ≤ 0,
+    I ≤ 0, IRR below −90 % or above 10⁶ %). For a checker that only needs to know whether the IRR
+    lies clearly inside a printed figure's interval.
+
+    The root of F × a(r) = I with the annuity factor a(r) = Σ_{j=1..n} (1+r)^−j in closed form
+    (``_annuity_factor``): ≈ 3 µs, where Newton steps on the year-by-year sum (``_float_root``,
+    which the Decimal bisection keeps for its guarded steps) took ≈ 10 µs — the checker estimates
+    two IRRs per 中/高费方案. (tests/calc/test_calc_economics.py measures the largest gap to irr on
+    ~2,000 cases.)"""
     if cash_flow <= 0 or investment <= 0 or years < 1:
         return None
     f, i0 = float(cash_flow), float(investment)
     if f * years == i0:
         return 0.0
+    target = i0 / f  # the annuity factor at the root (a(0) = n; a decreases as r grows)
     if f * years > i0:
         low, high = 0.0, 1.0
-        while f * sum((1.0 + high) ** -j for j in range(1, years + 1)) > i0:
+        while _annuity_factor(high, years)[0] > target:
             low, high = high, high * 2
             if high > 1e4:
                 return None
     else:
         low, high = -0.9, 0.0
-        if f * sum((1.0 + low) ** -j for j in range(1, years + 1)) < i0:
+        if _annuity_factor(low, years)[0] < target:
             return None
-    return _float_root(f, i0, years, low, high)
+    rate = (low + high) / 2
+    for _ in range(200):
+        value, slope = _annuity_factor(rate, years)
+        value -= target
+        if value > 0:
+            low = rate
+        else:
+            high = rate
+        step = value / slope if slope else 0.0
+        if abs(step) < 1e-15 or high - low < 1e-15:
+            break
+        nxt = rate - step
+        rate = nxt if low < nxt < high else (low + high) / 2  # a Newton step outside the bracket: bisect
+    return rate
+
+
+def _annuity_factor(rate: float, years: int) -> tuple[float, float]:
+    """(a(r), a′(r)) for a(r) = Σ_{j=1..n} (1+r)^−j = (1 − (1+r)^−n) / r, from expm1 and log1p:
+    no cancellation near r = 0 in a(r) (the slope, only a Newton step's direction and size,
+    may lose digits there: the bracket keeps every step safe)."""
+    if rate == 0:
+        return float(years), -years * (years + 1) / 2
+    log_growth = math.log1p(rate)
+    value = -math.expm1(-years * log_growth) / rate
+    discounted = math.exp(-(years + 1) * log_growth)  # (1+r)^−(n+1)
+    return value, (years * discounted - value) / rate
 
 
 def _settled(low: Decimal, high: Decimal) -> Decimal | None:

@@ -45,6 +45,7 @@ __all__ = [
     "Unit",
     "parse_unit",
     "is_known_unit",
+    "canonical_text",
     "convertible",
     "convert",
     "describe_dimension",
@@ -212,6 +213,14 @@ def parse_unit(text: str) -> Unit:
 def is_known_unit(text: str) -> bool:
     """True if *text* parses as a unit of the registry (simple or composite)."""
     return isinstance(text, str) and not isinstance(_parse(text), str)
+
+
+def canonical_text(text: str) -> str | None:
+    """The canonical spelling of a unit text (``parse_unit(text).text``), None when it spells no
+    unit (``not is_known_unit(text)``) — from ONE memoised parse: the checker asks this of every
+    单位 cell and header part it reads, and the two calls cost two look-ups."""
+    found = _parse(text) if isinstance(text, str) else None
+    return None if found is None or isinstance(found, str) else found.text
 
 
 def convertible(a: str, b: str) -> bool:

@@ -243,3 +243,18 @@ def test_irr_estimate_is_within_its_error_of_irr():
             estimated += 1
             assert abs(float(exact) - guess) <= IRR_ESTIMATE_ERROR, (f, i0, n, exact, guess)
     assert estimated > 1900
+
+
+def test_annuity_factor_in_closed_form_equals_the_year_by_year_sum():
+    """_annuity_factor (irr_estimate's closed form) gives Σ (1+r)^−j and its derivative
+    −Σ j (1+r)^−(j+1) summed year by year, at zero, tiny, negative and large rates."""
+    from docgen.calc.economics import _annuity_factor
+
+    for years in (1, 2, 10, 40):
+        for rate in (0.0, 1e-12, -1e-9, 1e-6, 0.08, -0.3, -0.9, 0.5, 3.0, 1000.0):
+            value = sum((1 + rate) ** -j for j in range(1, years + 1))
+            slope = -sum(j * (1 + rate) ** -(j + 1) for j in range(1, years + 1))
+            got_value, got_slope = _annuity_factor(rate, years)
+            assert abs(got_value - value) <= 1e-12 * abs(value), (years, rate)
+            # (the slope steers Newton steps only: it may lose digits near 0, never its sign or size)
+            assert abs(got_slope - slope) <= 1e-3 * abs(slope) + 1e-12, (years, rate)

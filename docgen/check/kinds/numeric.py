@@ -56,6 +56,7 @@ import re
 import re._parser as sre_parse
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from docgen.calc.errors import UnitError
 from docgen.check.kinds import NotEvaluableRule, kind
@@ -63,7 +64,7 @@ from docgen.check.memo import data_key
 from docgen.check.numbers import (
     Interval,
     ParsedNumber,
-    _parse_number,  # (see row_cells)
+    _parse_number,  # (see column_sum)
     convert_interval,
     fmt,
     known_unit,
@@ -223,16 +224,22 @@ def origin_cell(table: Table, r: int, c: int) -> Cell | None:
     return cell
 
 
-def row_cells(table: Table, r: int) -> tuple[tuple[int, Cell, str, ParsedNumber | None], ...]:
-    """(col, cell, matching form, printed number or None) of each distinct cell of row ``r`` — a
-    cell merged across columns once, at its first column — worked out once per row and kept on the
-    Table object. Why: the numeric kinds classify the same rows again and again (total row? labelled
-    差值? group label?), and each test used to re-walk the row, re-deduplicate merged cells and look
-    the normalised text and number up again; a 100-page report has ≈ 4,000 cells.
+def row_cells(table: Table, r: int) -> tuple[tuple[int, Cell, str], ...]:
+    """(col, cell, matching form) of each distinct cell of row ``r`` — a cell merged across columns
+    once, at its first column — worked out once per row and kept on the Table object. Why: the
+    numeric kinds classify the same rows again and again (total row? labelled 差值? group label?),
+    and each test used to re-walk the row, re-deduplicate merged cells and look the normalised text
+    up again; a 100-page report has ≈ 4,000 cells.
 
     The matching form is ``Cell.norm``, which ``table_text`` fills in for the whole table from one
     normalisation of its joined text: ``cnorm`` per cell cost one OpenCC call per text not seen
-    before (≈ 0.9 ms of a new report's check, measured with the text caches emptied)."""
+    before (≈ 0.9 ms of a new report's check, measured with the text caches emptied).
+
+    No figure: the record used to hold every cell's parsed number, but the balance rules (its only
+    users) ask for the figure of a cell only once its form has passed a label test — a handful of
+    cells per table — so every other cell of a balance table was parsed for nothing (≈ 370 cells of
+    the bench report's three balance tables: ≈ 0.3 ms of a check after another report, when most
+    of its figures are new to the parse cache). Callers test the label first, then parse."""
     rows = table.__dict__.get("_row_cells")
     if rows is None:
         rows = table.__dict__["_row_cells"] = [None] * len(table.grid)
@@ -247,8 +254,8 @@ def row_cells(table: Table, r: int) -> tuple[tuple[int, Cell, str, ParsedNumber 
                 continue
             seen.add(key)
             # the norm slot, else the property ("" for an empty cell; computed when the table's
-            # joined text could not be split per cell); _parse_number: every cell's text is a str
-            facts.append((c, cell, cell._norm or cell.norm, _parse_number(cell.text)))
+            # joined text could not be split per cell)
+            facts.append((c, cell, cell._norm or cell.norm))
         out = rows[r] = tuple(facts)
     return out
 
@@ -269,6 +276,23 @@ def is_blank(text: str) -> bool:
     return _blank(text or "")
 
 
+#: the characters of a plainly printed figure ("70.90", "-12", "1,234.5", "12.5%")
+_PLAIN_FIGURE_CHARS = "0123456789.-+%, "
+
+
+def blank_unless_figure(text: str, num: ParsedNumber | None) -> bool:
+    """``is_blank(text)`` for a cell's text and its figure (``_parse_number(text)``), with no look
+    at the text when the figure is printed plainly. Why: a figure new to the checker (every figure
+    of a report checked after another one) cost a blank test of its own — fold, the not-applicable
+    markers, the placeholder patterns, ≈ 0.6 µs — before it was parsed anyway. A text that parses
+    and holds only digits, . - + % , and spaces is no blank: its fold keeps its digits (not
+    empty), no marker (—, -, /, 无, 不适用) holds a digit, and every placeholder pattern needs a
+    character it lacks (X, ×, 【, {, _, 待…, TBD)."""
+    if num is not None and not text.strip(_PLAIN_FIGURE_CHARS):
+        return False
+    return _blank(text)
+
+
 @lru_cache(maxsize=32768)
 def _blank(text: str) -> bool:
     # memoised as one question: the numeric rules ask it of every figure cell, often of the same cell
@@ -277,7 +301,22 @@ def _blank(text: str) -> bool:
 
 def column_unit(table: Table, col: int) -> str | None:
     """The unit in a column's header, if it is a unit ("预计投资（万元）" → 万元; "现状值（2023年）"
-    and "近期目标（本轮审核结束）" are not units; "废水量（2023年，t/a）" → t/a)."""
+    and "近期目标（本轮审核结束）" are not units; "废水量（2023年，t/a）" → t/a).
+
+    Kept per table and column (``_column_units``, dropped by engine.release_caches): cell_unit asks
+    it for nearly every figure the numeric rules read (≈ 560 asks per check of the 100-page bench
+    report for 31 distinct columns), and each answer split the header text and looked each part
+    up in the unit registry (two memoised parses per part): ≈ 0.25 ms per check."""
+    kept = table.__dict__.get("_column_units")
+    if kept is None:
+        kept = table.__dict__["_column_units"] = {}
+    if col in kept:
+        return kept[col]
+    unit = kept[col] = _column_unit(table, col)
+    return unit
+
+
+def _column_unit(table: Table, col: int) -> str | None:
     text = header_unit(table, col)  # (kept per column by docgen.check.tables)
     if not text:
         return None
@@ -321,6 +360,8 @@ def column_name(table: Table, col: int) -> str:
     return f"第 {col + 1} 列"
 
 
+_TEXT = attrgetter("text")
+
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-./]\d{1,2}")
 
 
@@ -328,12 +369,12 @@ def row_label(table: Table, r: int, skip: set[int] | frozenset = frozenset()) ->
     """A row's name for messages: its first text (non-figure) cell — "单位产品综合能耗", "合计" —
     followed, when that is only a short id or category ("W-3", "能源", "COD"), by the last text cell
     before the first figure that is not a unit or a date ("能源 综合能耗", "Z-1 全厂新鲜水用量")."""
-    seen: list = []
+    seen: set[int] = set()  # (ids of the cells met: a merged cell repeats in the row)
     texts: list[str] = []
     for c, cell in enumerate(table.grid[r]):
-        if c in skip or any(cell is s for s in seen):
+        if c in skip or id(cell) in seen:
             continue
-        seen.append(cell)
+        seen.add(id(cell))
         text = cell.text.strip()
         if not text or is_blank(text):
             continue
@@ -386,13 +427,19 @@ def rows_span(rows: list[int]) -> str:
 def _total_label(table: Table, r: int, labels: tuple[str, ...]) -> tuple[str, str] | None:
     """(label cell text, prefix) when a text cell of row r ends with one of ``labels`` (the first
     such cell of the row, in column order; "text": its figure is None)."""
+    return total_rows_of(table, labels).get(r)
+
+
+def total_rows_of(table: Table, labels: tuple[str, ...]) -> dict[int, tuple[str, str]]:
+    """``_total_label`` of every row of the table that has one (``_total_rows``), kept on the table
+    per label tuple: the callers walking a table's rows fetch it once per table, not per row."""
     kept = table.__dict__.get("_total_rows")
     if kept is None:
         kept = table.__dict__["_total_rows"] = {}
     rows = kept.get(labels)
     if rows is None:
         rows = kept[labels] = _total_rows(table, labels)
-    return rows.get(r)
+    return rows
 
 
 def _total_rows(table: Table, labels: tuple[str, ...]) -> dict[int, tuple[str, str]]:
@@ -409,8 +456,14 @@ def _total_rows(table: Table, labels: tuple[str, ...]) -> dict[int, tuple[str, s
     text = table_text(table)
     if text.aligned and "" not in forms:
         found: set[int] = set()
+        kept = table.__dict__.get("_label_cells")  # (form → cells: 合计 is asked with several label sets)
+        if kept is None:
+            kept = table.__dict__["_label_cells"] = {}
         for form in forms:
-            found.update(text.containing(form))
+            cells = kept.get(form)
+            if cells is None:
+                cells = kept[form] = tuple(text.containing(form))
+            found.update(cells)
         cells = [text.cells[i] for i in sorted(found)]
     else:  # (a cell's form is not its piece of the joined form; an empty label ends every text)
         cells = text.cells
@@ -431,12 +484,15 @@ def _total_rows(table: Table, labels: tuple[str, ...]) -> dict[int, tuple[str, s
 def classify_rows(table_rows: list[tuple[Table, int]], totals: tuple[str, ...], subtotals: tuple[str, ...]):
     """[(table, r, role, label, prefix)] with role total | subtotal | detail."""
     out = []
+    last = None
     for table, r in table_rows:
-        hit = _total_label(table, r, subtotals)
+        if table is not last:  # (the rows come table by table: a 续表 piece's after the first's)
+            last, subs, tots = table, total_rows_of(table, subtotals), total_rows_of(table, totals)
+        hit = subs.get(r)
         if hit:
             out.append((table, r, "subtotal", hit[0], hit[1]))
             continue
-        hit = _total_label(table, r, totals)
+        hit = tots.get(r)
         if hit:
             out.append((table, r, "total", hit[0], hit[1]))
         else:
@@ -473,10 +529,14 @@ def detail_rows(match: TableMatch, totals=DEFAULT_TOTAL_LABELS + DEFAULT_SUBTOTA
     """(detail rows, total rows) of a matched table as (table, row) pairs: a detail row has some
     text and is not a 合计/总计/小计 row (续表 pieces included)."""
     details, total_rows = [], []
+    totals = tuple(totals)
+    last = None
     for t, r, cells in match.data_rows():
-        if _total_label(t, r, tuple(totals)):
+        if t is not last:
+            last, labelled = t, total_rows_of(t, totals)
+        if labelled.get(r):
             total_rows.append((t, r))
-        elif any(not is_blank(c.text) for c in cells):
+        elif not all(map(_blank, map(_TEXT, cells))):  # (some cell not is_blank: C-level maps)
             details.append((t, r))
     return details, total_rows
 
@@ -534,27 +594,11 @@ def _sum_column(rows, members, c, total: ParsedNumber, t_table: Table, t_row: in
     """None when the total agrees, a (message, evidence) pair when not, a reason string when the
     column cannot be summed."""
     target_unit = cell_unit(t_table, t_row, c, total, unit_col)
-    acc = Interval.exact(0)
-    used: list[int] = []
-    nums: list[ParsedNumber] = [total]
-    for j in members:
-        table, r = rows[j][0], rows[j][1]
-        cell = origin_cell(table, r, c)
-        if cell is None or is_blank(cell.text):
-            continue
-        num = parse_number(cell.text)
-        if num is None or num.approx:
-            return f"第{r + 1}行「{cell.text.strip()[:20]}」不是可相加的数值"
-        if num.percent:
-            return "百分数不相加"
-        try:
-            acc = acc + value_in(num, cell_unit(table, r, c, num, unit_col), target_unit)
-        except UnitError:
-            return f"第{r + 1}行的单位与合计行不一致且无法换算"
-        used.append(r)
-        nums.append(num)
-    if not used:
-        return "合计行以上没有数值"
+    summed = column_sum(rows, members, c, target_unit, unit_col)
+    if isinstance(summed, str):
+        return summed
+    acc, used, terms = summed
+    nums = [total, *terms]
     places = places_of(*nums)
     stated = total.interval()
     if acc.meets(stated):
@@ -568,3 +612,38 @@ def _sum_column(rows, members, c, total: ParsedNumber, t_table: Table, t_row: in
     evidence = (f"Σ {label} = {fmt(acc.point, places)}{unit} ≠ {name} {fmt(total.value, places)}{unit}"
                 f"（差 {fmt(total.value - acc.point, places)}，容差 ±{fmt_tol(tol, places)}）")
     return message, evidence
+
+
+def column_sum(rows, members, c: int, target_unit: str | None, unit_col: int | None):
+    """(Σ of column ``c`` over the ``members`` of ``rows`` in ``target_unit``, the rows summed, their
+    figures), or the reason the column cannot be summed. Blank cells (—, /, 无, empty) are skipped.
+
+    The sum's bounds and point are added up in three locals — the very Decimal additions
+    ``Interval.__add__`` makes, in the same order — and made an Interval once at the end, instead
+    of a new Interval per term (≈ 250 terms per check of the bench report)."""
+    lo = hi = point = Decimal(0)
+    used: list[int] = []
+    nums: list[ParsedNumber] = []
+    for j in members:
+        table, r = rows[j][0], rows[j][1]
+        cell = origin_cell(table, r, c)
+        if cell is None:
+            continue
+        text = cell.text
+        num = _parse_number(text)
+        if blank_unless_figure(text, num):
+            continue
+        if num is None or num.approx:
+            return f"第{r + 1}行「{text.strip()[:20]}」不是可相加的数值"
+        if num.percent:
+            return "百分数不相加"
+        try:
+            term = convert_interval(num.interval(), cell_unit(table, r, c, num, unit_col), target_unit)
+        except UnitError:
+            return f"第{r + 1}行的单位与合计行不一致且无法换算"
+        lo, hi, point = lo + term.lo, hi + term.hi, point + term.point
+        used.append(r)
+        nums.append(num)
+    if not used:
+        return "合计行以上没有数值"
+    return Interval(lo, hi, point), used, nums

@@ -37,6 +37,7 @@ from functools import lru_cache
 from docgen.calc.errors import UnitError
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
+    blank_unless_figure,
     cell_unit,
     cnorm,
     concept_column,
@@ -54,7 +55,7 @@ from docgen.check.kinds.numeric import (
     value_in,
 )
 from docgen.check.memo import data_key
-from docgen.check.numbers import Interval, ParsedNumber, fmt_interval, parse_number
+from docgen.check.numbers import Interval, ParsedNumber, _parse_number, fmt_interval, parse_number
 from docgen.check.textindex import JOIN, table_text
 
 HUNDRED = Decimal(100)
@@ -82,8 +83,8 @@ def _line_starting(labels: tuple[str, ...]):
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:
     """(col, figure) of the first number right of a cell containing one of ``labels``."""
     contains = _containing(tuple(labels))
-    for c, cell, t, num in row_cells(table, r):
-        if num is None and contains(t):
+    for c, cell, t in row_cells(table, r):
+        if contains(t) and _parse_number(cell.text) is None:  # (the label first: few cells hold one)
             for c2 in range(c + 1, len(table.grid[r])):
                 cell2 = origin_cell(table, r, c2)
                 if cell2 is not None:
@@ -102,10 +103,10 @@ def _containing(labels: tuple[str, ...]):
 
 def _is_total(table, r, labels, skip_cols=()) -> bool:
     forms = label_forms(tuple(labels))
-    for c, _cell, t, num in row_cells(table, r):
+    for c, cell, t in row_cells(table, r):
         if c in skip_cols:
             continue
-        if t and num is None and t.endswith(forms):
+        if t and t.endswith(forms) and _parse_number(cell.text) is None:  # (the label first)
             return True
     return False
 
@@ -140,7 +141,7 @@ def _stacked(match, spec, p):
     starts_in, starts_out = _line_starting(tuple(ins)), _line_starting(tuple(outs))
     if not any(_may_name_a_side(t, starts_in, starts_out) for t in [match.table, *match.pieces]):
         return None  # (the test below, on every cell of the tables: no data row needs its row_cells)
-    every_cell = "\n".join(t for tb, r, _ in rows for _c, _cell, t, _n in row_cells(tb, r))
+    every_cell = "\n".join(t for tb, r, _ in rows for _c, _cell, t in row_cells(tb, r))
     if not (starts_in(every_cell) or starts_out(every_cell)):
         return None  # no cell names a side: no group column, no group row, no side of a total
     for c in range(match.table.n_cols):
@@ -153,13 +154,16 @@ def _stacked(match, spec, p):
     sides = {"in": Side("输入"), "out": Side("输出")}
     special: dict[str, tuple] = {}
     current = None
+    # (a cell's matching form is its Cell.norm — row_cells' form —, equal to cnorm of its text:
+    # no look-up per row, which for a report new to the caches was a normalisation each)
     for t, r, _ in rows:
-        texts = [cell.text for _, cell, _n, _v in row_cells(t, r) if cell.text.strip()]
+        filled = [(cell, form) for _, cell, form in row_cells(t, r) if cell.text.strip()]
         if group_col is not None:
-            g = t.grid[r][group_col].text
-            current = "in" if _starts(g, ins) else "out" if _starts(g, outs) else None
-        elif len(texts) == 1 and parse_number(texts[0]) is None:
-            current = "in" if _starts(texts[0], ins) else "out" if _starts(texts[0], outs) else current
+            g = t.grid[r][group_col].norm
+            current = "in" if _starts_normalised(g, ins) else "out" if _starts_normalised(g, outs) else None
+        elif len(filled) == 1 and parse_number(filled[0][0].text) is None:
+            form = filled[0][1]
+            current = "in" if _starts_normalised(form, ins) else "out" if _starts_normalised(form, outs) else current
             continue
         diff = _labelled_value(t, r, p["difference_labels"])
         rate = _labelled_value(t, r, p["rate_labels"])
@@ -175,7 +179,7 @@ def _stacked(match, spec, p):
         if label_total:
             # "输入总计" may sit in a row without a group value: its label names the side
             side = current
-            for _c, _cell, t2, _n in row_cells(t, r):
+            for _c, _cell, t2 in row_cells(t, r):
                 if _starts_normalised(t2, ins):
                     side = "in"
                 elif _starts_normalised(t2, outs):
@@ -183,9 +187,9 @@ def _stacked(match, spec, p):
             if side and num is not None:
                 sides[side].total = (t, r, q_col, num)
             continue
-        if current is None or cell is None or is_blank(cell.text):
-            continue
-        if num is None or num.approx:
+        if current is None or cell is None or num is None or num.approx:
+            continue  # (a blank is no figure: skipped here too, whichever test comes first)
+        if blank_unless_figure(cell.text, num):
             continue
         sides[current].items.append((t, r, q_col, num))
     if not (sides["in"].items or sides["in"].total) or not (sides["out"].items or sides["out"].total):
@@ -244,8 +248,10 @@ def layout(ctx, match, spec, p):
     checks one balance table with two rules (the arithmetic, the tolerance), and reading its
     layout (every row's cells, labels and figures) again cost the second ≈ 0.3 ms. The result is only read.
     (The match's columns come from scoring the table against the spec, whichever rule found it.)"""
-    key = json.dumps([match.table.index, data_key(match.spec)] + [p.get(k) for k in _LAYOUT_PARAMS],
-                     ensure_ascii=False)
+    # (the spec's canonical JSON joined as it is, not encoded again inside a JSON list: ≈ 6 µs a
+    # key for a spec of ≈ 1,000 characters; none of the parts holds the separator, a NUL)
+    key = "\0".join((str(match.table.index), data_key(match.spec),
+                      json.dumps([p.get(k) for k in _LAYOUT_PARAMS], ensure_ascii=False)))
     return ctx.cached("numeric:balance:" + key, lambda: _side_by_side(match, p) or _stacked(match, spec, p))
 
 

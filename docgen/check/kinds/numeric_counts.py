@@ -22,6 +22,7 @@ params: ``sources`` [{table, category_column} | {table, category: low|high}], ``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
@@ -30,6 +31,7 @@ from docgen.check.kinds.numeric import (
     concept_column,
     detail_rows,
     find_tables,
+    label_forms,
     loc,
     table_name,
 )
@@ -47,10 +49,20 @@ def _alias_rx(aliases) -> str:
 
 
 def _count_rx(aliases) -> re.Pattern:
+    return _count_rx_of(tuple(aliases))
+
+
+@lru_cache(maxsize=64)
+def _count_rx_of(aliases: tuple[str, ...]) -> re.Pattern:
+    """``_count_rx`` of an alias list (rule data), built once: the alternatives were folded and
+    joined and the pattern looked up in re's cache at every run of the rule."""
     a = _alias_rx(aliases)
     return re.compile(rf"{_NUM}\s*[项个]\s*{a}|{a}(?:方案)?\s*(?:共|计|有)?\s*{_NUM}\s*[项个]")
 
 
+#: a total row's cell stating the number of rows ("共 17 项"), and the split of a paragraph into sentences
+_COUNT_CELL = re.compile(rf"\s*共\s*{_NUM}\s*[项个]\s*").fullmatch
+_SENTENCES = re.compile(r"[。\n]").split
 _TOTAL = re.compile(rf"(?:共|合计|总计)[^，,。；;\d]{{0,12}}?{_NUM}\s*[项个]")
 
 
@@ -59,6 +71,11 @@ def _int(text: str) -> int | None:
 
 
 def _alias_chars(aliases) -> str:
+    return _alias_chars_of(tuple(aliases))
+
+
+@lru_cache(maxsize=64)
+def _alias_chars_of(aliases: tuple[str, ...]) -> str:
     """The characters that every alias's folded form holds. Each alternative of ``_alias_rx``
     matches exactly its alias's folded characters (spaces allowed between them), and both branches
     of ``_count_rx`` need an alternative: a folded text lacking one of these characters has no
@@ -105,10 +122,10 @@ def _group_row(table, r: int, low_aliases, high_aliases) -> str | None:
 
 
 def _classify(text: str, low_aliases, high_aliases) -> str | None:
-    t = cnorm(text)
-    if any(cnorm(a) in t for a in high_aliases):
+    t = cnorm(text)  # (the alias lists' forms normalised once: label_forms, rule data)
+    if any(f in t for f in label_forms(tuple(high_aliases))):
         return "high"
-    if any(cnorm(a) in t for a in low_aliases):
+    if any(f in t for f in label_forms(tuple(low_aliases))):
         return "low"
     return None
 
@@ -158,7 +175,7 @@ def scheme_counts(ctx):
     skip = p.get("skip_words", ["已实施"])
     # (a sentence without 项 or 个 states no count: parse_counts is None for it)
     for para in body_paragraphs(ctx, ("项", "个")):
-        for sentence in re.split(r"[。\n]", para.text):
+        for sentence in _SENTENCES(para.text):
             if sentence.strip() and not any(w in sentence for w in skip):
                 statements.append((sentence, para.location, "正文"))
     if listed:
@@ -198,7 +215,7 @@ def _row_counts(ctx, p, totals, low_aliases, high_aliases):
                 for c, cell in enumerate(t.grid[r]):
                     if cell.col != c:
                         continue
-                    m = re.fullmatch(rf"\s*共\s*{_NUM}\s*[项个]\s*", fold(cell.text))
+                    m = _COUNT_CELL(fold(cell.text))
                     if not m:
                         continue
                     stated = _int(m.group(1))

@@ -40,6 +40,7 @@ from docgen.calc.errors import CalcError, UnitError
 from docgen.calc.factors import Factor, resolve_table
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
+    blank_unless_figure,
     cell_unit,
     cnorm,
     column_name,
@@ -48,14 +49,13 @@ from docgen.check.kinds.numeric import (
     find_tables,
     fmt,
     fmt_tol,
-    is_blank,
     loc,
     number_at,
     origin_cell,
     row_label,
     table_name,
 )
-from docgen.check.numbers import Interval, ParsedNumber, convert_interval, known_unit
+from docgen.check.numbers import Interval, ParsedNumber, convert_interval, known_unit, parse_number
 from docgen.check.tables import column_score, header_names
 
 
@@ -127,7 +127,8 @@ def product_column(ctx):
     checked = 0
     for match in find_tables(ctx, spec, many=bool(p.get("all_tables", False))):
         table = match.table
-        pairs = _pairs(table, spec, names["quantity"], names["result"])
+        # (the factor check reads no product column: its pairs were worked out for nothing)
+        pairs = [] if p.get("check_factors") else _pairs(table, spec, names["quantity"], names["result"])
         if not pairs and not p.get("check_factors"):
             raise NotEvaluableRule(f"{table_name(table)}中未找到实物量与折标准煤的对应列")
         factor_col = concept_column(match, spec, names["factor"])
@@ -186,10 +187,13 @@ def _check_product(ctx, t, r, q_col, r_col, unit_col, factor, key, carrier_text)
     p = ctx.params
     res_cell = origin_cell(t, r, r_col)
     q_cell = origin_cell(t, r, q_col)
-    if res_cell is None or q_cell is None or is_blank(res_cell.text) or is_blank(q_cell.text):
+    if res_cell is None or q_cell is None:
         return None
-    result, quantity = number_at(t, r, r_col), number_at(t, r, q_col)
+    # (number_at of the origin cells just found; a blank or a cell without figure: None either way)
+    result, quantity = parse_number(res_cell.text), parse_number(q_cell.text)
     if result is None or quantity is None or result.approx or quantity.approx:
+        return None
+    if blank_unless_figure(res_cell.text, result) or blank_unless_figure(q_cell.text, quantity):
         return None
     q_unit = cell_unit(t, r, q_col, quantity, unit_col)
     result_unit = result.unit or column_unit(t, r_col) or p.get("result_unit", "tce")

@@ -77,15 +77,21 @@ def _columns(table, aliases, pick: str) -> int | None:
 
 
 def _row(match, aliases):
-    forms = [cnorm(a) for a in aliases]
+    """The first data row with a cell whose matching form equals an alias form, else the first with
+    one starting with an alias form. Each cell is asked once per pass with one C-level test (set
+    membership, ``str.startswith`` with a tuple) instead of a generator over the forms: the same
+    answers (``any(n == f …)`` / ``any(n.startswith(f) …)``; no form: neither matches), ≈ 1,650
+    generator steps fewer per check of the 100-page bench report."""
+    forms = tuple(cnorm(a) for a in aliases)
     for t in [match.table, *match.pieces]:
         table_text(t)  # every cell's matching form (Cell.norm) from one normalisation of the table
     rows = [(t, r) for t, r, _ in match.data_rows()]
+    exact_forms = frozenset(forms)
     for exact in (True, False):
         for t, r in rows:
             for cell in t.grid[r]:
                 n = cell._norm or cell.norm  # (the slot: no property call for the thousands of cells)
-                if n and any(n == f if exact else n.startswith(f) for f in forms):
+                if n and (n in exact_forms if exact else n.startswith(forms)):
                     return t, r
     return None
 

@@ -30,6 +30,7 @@ from decimal import Decimal
 from docgen.calc.errors import UnitError
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.check.kinds.numeric import (
+    blank_unless_figure,
     cell_unit,
     column_name,
     column_unit,
@@ -37,16 +38,14 @@ from docgen.check.kinds.numeric import (
     find_tables,
     fmt,
     fmt_tol,
-    is_blank,
     loc,
-    number_at,
     origin_cell,
     places_of,
     row_label,
     table_name,
     value_in,
 )
-from docgen.check.numbers import ParsedNumber, fmt_interval
+from docgen.check.numbers import ParsedNumber, fmt_interval, parse_number
 
 HUNDRED = Decimal(100)
 
@@ -55,9 +54,11 @@ def _row_numbers(table, r, cols: dict[str, int]) -> dict[str, ParsedNumber] | No
     out = {}
     for name, c in cols.items():
         cell = origin_cell(table, r, c)
-        if cell is None or is_blank(cell.text):
+        if cell is None:
             return None
-        num = number_at(table, r, c)
+        num = parse_number(cell.text)  # (number_at: the origin cell is the one found just above)
+        if blank_unless_figure(cell.text, num):
+            return None
         if num is None or num.approx:
             return None
         out[name] = num
@@ -151,9 +152,11 @@ def row_rate(ctx):
             raise NotEvaluableRule(f"{table_name(match.table)}中未找到「{p['rate']}」列")
         for table, r, _ in match.data_rows():
             cell = origin_cell(table, r, rate_col)
-            if cell is None or is_blank(cell.text):
+            if cell is None:
                 continue
-            rate = number_at(table, r, rate_col)
+            rate = parse_number(cell.text)  # (number_at of the origin cell just found)
+            if blank_unless_figure(cell.text, rate):
+                continue
             if rate is None or rate.approx:
                 continue
             num = _operand(table, r, p["numerator"], match, spec)
