@@ -220,20 +220,11 @@ def irr_estimate(cash_flow: Decimal, investment: Decimal, years: int) -> float |
         low, high = -0.9, 0.0
         if _annuity_factor(low, years)[0] < target:
             return None
-    rate = (low + high) / 2
-    for _ in range(200):
+    def excess(rate: float) -> tuple[float, float]:
         value, slope = _annuity_factor(rate, years)
-        value -= target
-        if value > 0:
-            low = rate
-        else:
-            high = rate
-        step = value / slope if slope else 0.0
-        if abs(step) < 1e-15 or high - low < 1e-15:
-            break
-        nxt = rate - step
-        rate = nxt if low < nxt < high else (low + high) / 2  # a Newton step outside the bracket: bisect
-    return rate
+        return value - target, slope
+
+    return _bracketed_newton(excess, low, high)
 
 
 def _annuity_factor(rate: float, years: int) -> tuple[float, float]:
@@ -283,6 +274,14 @@ def _float_root(f: float, i0: float, n: int, low: float, high: float) -> float:
             slope -= year * term / growth
         return present - i0, slope
 
+    return _bracketed_newton(value_and_slope, low, high)
+
+
+def _bracketed_newton(value_and_slope, low: float, high: float) -> float:
+    """The root of a strictly decreasing function in [low, high] (value > 0 left of it): Newton
+    steps from the midpoint, each value narrowing the bracket, a step that would leave the bracket
+    replaced by a bisection — Newton's speed near the root, the bisection's guarantee elsewhere.
+    ``value_and_slope(rate)`` gives the function's value and derivative."""
     rate = (low + high) / 2
     for _ in range(200):
         value, slope = value_and_slope(rate)

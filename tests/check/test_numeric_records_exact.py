@@ -231,7 +231,12 @@ def test_row_roles_from_kept_total_rows_equal_row_by_row(documents):
     together with the next table's), the default label sets and odd ones."""
     import random
 
-    from docgen.check.kinds.numeric import _total_label, classify_rows, detail_rows, is_blank
+    from docgen.check.kinds.numeric import (
+        _total_label,
+        classify_rows,
+        detail_rows,
+        is_blank,
+    )
     from docgen.check.tables import TableMatch
 
     label_sets = [(("合计", "总计"), ("小计",)), (("总分",), ()), ((), ("合计",)), (("",), ("计",))]
@@ -291,7 +296,11 @@ def test_plain_figure_is_never_blank(documents):
     a blank: the shortcut skips the test only for those)."""
     import random
 
-    from docgen.check.kinds.numeric import _PLAIN_FIGURE_CHARS, blank_unless_figure, is_blank
+    from docgen.check.kinds.numeric import (
+        _PLAIN_FIGURE_CHARS,
+        blank_unless_figure,
+        is_blank,
+    )
     from docgen.check.numbers import _parse_number
 
     texts = {cell.text for doc in documents for table in doc.tables for row in table.grid for cell in row}
@@ -396,10 +405,10 @@ def test_parsed_number_fields_are_the_arguments():
                        "text=' 12.50万元 ', approx=True)")
     assert (n.value, n.places, n.step, n.unit, n.percent, n.text, n.approx) == \
            (Decimal("12.50"), 2, Decimal("0.01"), "万元", True, " 12.50万元 ", True)
-    about = ParsedNumber(Decimal("5"), 0, Decimal("1"), None, False, "约5", True)
+    about = ParsedNumber(Decimal(5), 0, Decimal(1), None, False, "约5", True)
     assert (about.percent, about.approx) == (False, True)
-    plain = ParsedNumber(Decimal("-3"), 0, Decimal("1"), None, False, "-3")
-    assert plain.approx is False and plain == ParsedNumber(Decimal("-3"), 0, Decimal("1"), None, False, "-3", False)
-    assert hash(plain) == hash(ParsedNumber(Decimal("-3"), 0, Decimal("1"), None, False, "-3", False))
+    plain = ParsedNumber(Decimal(-3), 0, Decimal(1), None, False, "-3")
+    assert plain.approx is False and plain == ParsedNumber(Decimal(-3), 0, Decimal(1), None, False, "-3", False)
+    assert hash(plain) == hash(ParsedNumber(Decimal(-3), 0, Decimal(1), None, False, "-3", False))
     iv = n.interval()
     assert (str(iv.lo), str(iv.hi), str(iv.point)) == ("12.495", "12.505", "12.50") and n.interval() is iv

@@ -55,7 +55,13 @@ from docgen.check.kinds.numeric import (
     value_in,
 )
 from docgen.check.memo import data_key
-from docgen.check.numbers import Interval, ParsedNumber, _parse_number, fmt_interval, parse_number
+from docgen.check.numbers import (
+    Interval,
+    ParsedNumber,
+    _parse_number,
+    fmt_interval,
+    parse_number,
+)
 from docgen.check.textindex import JOIN, table_text
 
 HUNDRED = Decimal(100)
@@ -77,7 +83,7 @@ def _line_starting(labels: tuple[str, ...]):
     """``_starts_normalised`` for every line of a text at once: matching forms (which hold no
     whitespace) joined by newlines are searched with one compiled pattern instead of a call per cell."""
     forms = "|".join(re.escape(f) for f in label_forms(labels) if f)
-    return re.compile(f"^[{re.escape(_GROUP_NUMBERING)}]*(?:{forms})", re.M).search if forms else (lambda _t: None)
+    return re.compile(f"^[{re.escape(_GROUP_NUMBERING)}]*(?:{forms})", re.MULTILINE).search if forms else (lambda _t: None)
 
 
 def _labelled_value(table, r, labels) -> tuple[int, ParsedNumber] | None:

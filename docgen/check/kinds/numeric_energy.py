@@ -55,7 +55,13 @@ from docgen.check.kinds.numeric import (
     row_label,
     table_name,
 )
-from docgen.check.numbers import Interval, ParsedNumber, convert_interval, known_unit, parse_number
+from docgen.check.numbers import (
+    Interval,
+    ParsedNumber,
+    convert_interval,
+    known_unit,
+    parse_number,
+)
 from docgen.check.tables import column_score, header_names
 
 
