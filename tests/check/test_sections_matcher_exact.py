@@ -4,7 +4,8 @@ The matcher rules a section out for a title without scoring it when no alias is 
 alias of ≥ 3 characters ends it, and no alias can reach the similarity threshold by its length and
 the title's characters found in any alias. Here every title of the rendered sample reports and
 hand-made titles (repeated characters, near misses, empty) are scored against every section of
-every pack both ways — by the matcher and by ``_score`` on every section — at several thresholds."""
+every pack both ways — by the matcher and by ``_score`` on every section — at several thresholds. And the weighted LCS table (sections.lcs_table), which steps over runs of
+zero scores, is compared with the recurrence computed cell by cell."""
 
 from __future__ import annotations
 
@@ -48,3 +49,31 @@ def test_matcher_scores_every_section_that_scores(documents):
                         assert full == (0.0, ""), (title, aliases, threshold, full)
     assert pairs > 10000
     assert ruled_out > pairs * 0.7  # (or the matcher would be pointless)
+
+
+def _lcs_cell_by_cell(scores, m):
+    """The weighted LCS table as first written: the recurrence, one cell at a time."""
+    n = len(scores)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] else 0.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    return best
+
+
+def test_lcs_table_equals_the_recurrence_cell_by_cell():
+    """lcs_table unrolls runs of zero scores: the same table, float for float, on sparse and dense
+    matrices with the scores align gives (1.0, 0.8, 0.5 · ratio, halved one level down) and ties."""
+    import random
+
+    from docgen.check.kinds.sections import lcs_table
+
+    rng = random.Random(20261122)
+    values = [1.0, 0.8, 0.5, 0.4, 0.25, 0.43, 0.5 * 86.66666666666667 / 100, 0.5 * 0.5 * 92.3076923076923 / 100]
+    shapes = [(0, 0), (1, 0), (0, 3), (1, 1), (7, 1), (7, 50), (3, 5), (12, 80)]
+    for n, m in shapes:
+        for density in (0.0, 0.03, 0.2, 0.6, 1.0):
+            for _ in range(20):
+                scores = [[rng.choice(values) if rng.random() < density else 0.0 for _ in range(m)] for _ in range(n)]
+                assert lcs_table(scores, m) == _lcs_cell_by_cell(scores, m), (n, m, density)

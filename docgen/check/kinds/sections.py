@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import compress
 
 from docgen.check.kinds import NotEvaluableRule, kind
 from docgen.read.model import Heading
@@ -157,11 +158,7 @@ def align(headings: list[Heading], sections: list[dict], level: int, threshold: 
                 # level wins even by similarity alone (7.3 制定持续清洁生产计划 must not take S7)
                 s *= 0.5
             scores[i][j], hows[i][j] = s, how
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] else 0.0
-            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    best = lcs_table(scores, m)
     matches, i, j = [], 0, 0
     while i < n:
         if j < m and scores[i][j] and abs(best[i][j] - (scores[i][j] + best[i + 1][j + 1])) < 1e-9:
@@ -173,6 +170,33 @@ def align(headings: list[Heading], sections: list[dict], level: int, threshold: 
             matches.append(SectionMatch(sections[i]["id"], sections[i]["name"], None, 0.0, ""))
             i += 1
     return matches
+
+
+def lcs_table(scores: list[list[float]], m: int) -> list[list[float]]:
+    """The weighted LCS table: ``best[i][j]`` = the largest total score of sections ``i…`` against
+    headings ``j…`` (non-negative scores), i.e. for i < n, j < m
+
+        best[i][j] = max(scores[i][j] + best[i + 1][j + 1] if scores[i][j] else 0.0,
+                         best[i + 1][j], best[i][j + 1])
+
+    and 0.0 on the last row and column — computed without a Python step per zero score: a row of
+    the table never increases with ``j`` (its max includes ``best[i][j + 1]``), so over a run of
+    zero scores that ends before column ``k`` (the next non-zero score, or m) the recurrence
+    unrolls to ``max(best[i + 1][j], best[i][k])``, one comprehension per run. Nearly every score
+    is 0 (each section matches one heading of ~50), and the max of the same numbers is the same
+    float: the table is identical (tests/check/test_sections_matcher_exact.py)."""
+    n = len(scores)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below, scored = best[i], best[i + 1], scores[i]
+        end = m  # columns end… are done; row[end] is the carry of the run before it
+        for k in [*reversed(list(compress(range(m), scored))), -1]:  # (the non-zero columns, from the right)
+            carry = row[end]
+            row[k + 1:end] = [v if v > carry else carry for v in below[k + 1:end]]
+            if k >= 0:
+                row[k] = max(scored[k] + below[k + 1], below[k], row[k + 1])
+            end = k
+    return best
 
 
 def section_matches(ctx) -> list[SectionMatch]:
