@@ -210,28 +210,30 @@ def lcs_table(scores: list[list[float]], m: int) -> list[list[float]]:
     return best
 
 
-def section_matches(ctx) -> list[SectionMatch]:
-    """The alignment, computed once per document and rule parameters (other kinds use it for placement)."""
+def section_matches(ctx, headings: list[Heading] | None = None) -> list[SectionMatch]:
+    """The alignment, computed once per document and rule parameters (other kinds use it for placement).
+    ``headings``: ``ctx.doc.headings`` when the caller has it (a property: a pass over every block)."""
     params = ctx.params
     key = f"sections:{ctx.rule.code}"
-    return ctx.cached(key, lambda: align(ctx.doc.headings, params["sections"], int(params.get("level", 1)),
-                                         float(params.get("fuzzy_threshold", 85))))
+    return ctx.cached(key, lambda: align(ctx.doc.headings if headings is None else headings, params["sections"],
+                                         int(params.get("level", 1)), float(params.get("fuzzy_threshold", 85))))
 
 
 @kind("required_sections")
 def required_sections(ctx):
-    if not ctx.doc.headings:
+    headings = ctx.doc.headings  # (once: Document.headings walks every block)
+    if not headings:
         raise NotEvaluableRule("文档中未识别出任何标题（可能为扫描件、无文字层或未使用标题格式）")
     level = int(ctx.params.get("level", 1))
     threshold = float(ctx.params.get("fuzzy_threshold", 85))
-    matches = section_matches(ctx)
+    matches = section_matches(ctx, headings)
     ctx.cache["section_matches"] = matches
-    found_titles = [h.text for h in ctx.doc.headings if h.level == level]
     for k, m in enumerate(matches):
         if m.heading is None:
+            found_titles = [h.text for h in headings if h.level == level]
             # somewhere, out of order? (an exact or suffix match outside the aligned sequence)
             aliases = [norm(a) for a in [m.name] + list(next(s for s in ctx.params["sections"] if s["id"] == m.id).get("aliases", []))]
-            elsewhere = [h for h in ctx.doc.headings if h.level <= level + 1 and _score(norm(h.title or h.text), aliases, threshold)[0] >= 0.8]
+            elsewhere = [h for h in headings if h.level <= level + 1 and _score(norm(h.title or h.text), aliases, threshold)[0] >= 0.8]
             previous = next((p.heading for p in reversed(matches[:k]) if p.heading is not None), None)
             if elsewhere:
                 h = elsewhere[0]
