@@ -203,7 +203,7 @@ def lcs_table(scores: list[list[float]], m: int) -> list[list[float]]:
         end = m  # columns end… are done; row[end] is the carry of the run before it
         for k in [*reversed(list(compress(range(m), scored))), -1]:  # (the non-zero columns, from the right)
             carry = row[end]
-            row[k + 1:end] = [v if v > carry else carry for v in below[k + 1:end]]
+            row[k + 1:end] = [v if v > carry else carry for v in below[k + 1:end]]  # noqa: FURB136 (no call per cell)
             if k >= 0:
                 row[k] = max(scored[k] + below[k + 1], below[k], row[k + 1])
             end = k
