@@ -41,6 +41,7 @@ from docgen.check.formsearch import FormSearch, form_search
 from docgen.check.memo import IdentityMemo, data_key
 from docgen.check.textindex import (
     JOIN,
+    piece_numbers,
     piece_starts,
     pieces_containing,
     table_text,
@@ -458,13 +459,8 @@ class CellTests:
 
     def _cells_at(self, positions) -> list[Cell]:
         """The cells whose pieces of the joined text hold these positions (ascending)."""
-        joined, cells, out = self._joined, self._cells, []
-        piece, at = 0, 0
-        for pos in positions:
-            piece += joined.count(JOIN, at, pos)  # (counted from the last position on)
-            at = pos
-            out.append(cells[piece])
-        return out
+        cells = self._cells
+        return [cells[i] for i in piece_numbers(self._joined, positions)]
 
     def _blank_cells(self) -> frozenset[Cell]:
         """The cells whose folded text is empty: two joining characters in a row, or one at

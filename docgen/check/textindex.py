@@ -85,17 +85,7 @@ class TableText:
             return
         if JOIN in form:
             return  # no cell's matching form holds the joining character
-        norm = self.norm
-        pos = norm.find(form)
-        piece = at = 0
-        while pos >= 0:
-            piece += norm.count(JOIN, at, pos)
-            at = pos
-            yield piece
-            end = norm.find(JOIN, pos)  # (the occurrence lies in this piece: no JOIN in form)
-            if end < 0:
-                return
-            pos = norm.find(form, end + 1)
+        yield from piece_numbers(self.norm, _first_per_piece(self.norm, form))
 
     def starts(self) -> list[int]:
         """Where each cell's piece of ``norm`` begins (``piece_starts``; when ``aligned``)."""
@@ -109,6 +99,30 @@ def piece_starts(pieces: list[str]) -> list[int]:
     entry: where a piece after the last would begin — the lengths before it plus one joiner per
     piece before it (C-level maps: a large table has ~1,000 pieces)."""
     return list(map(add, accumulate(map(len, pieces), initial=0), count()))
+
+
+def piece_numbers(joined: str, positions):
+    """The number of the piece of ``joined`` (pieces joined by JOIN) that holds each of
+    ``positions`` (ascending): the count of joining characters before it, counted on from the
+    previous position — a few C-level counts where the piece starts of the whole text
+    (``piece_starts``) would be computed for a few look-ups."""
+    number = last = 0
+    for at in positions:
+        number += joined.count(JOIN, last, at)
+        last = at
+        yield number
+
+
+def _first_per_piece(joined: str, form: str):
+    """Where ``form`` (without JOIN) first occurs in each piece of ``joined`` that holds it, in
+    order: after an occurrence the search goes on past the end of its piece."""
+    pos = joined.find(form)
+    while pos >= 0:
+        yield pos
+        end = joined.find(JOIN, pos)  # (the occurrence lies in this piece: no JOIN in form)
+        if end < 0:
+            return
+        pos = joined.find(form, end + 1)
 
 
 def pieces_containing(joined: str, starts: list[int], form: str):

@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 import yaml
 
 from docgen.check.kinds import NotEvaluableRule, kind
-from docgen.check.textindex import JOIN, piece_starts, table_text
+from docgen.check.textindex import JOIN, piece_numbers, piece_starts, table_text
 from docgen.read.model import Heading, Location, Paragraph
 from docgen.resources import data_file
 
@@ -446,12 +446,9 @@ def cells_at(joined, positions) -> list:
     """The cells of a table's joined text (``docgen.check.textindex.TableText``, ``aligned``) that
     hold the given positions of its ``text`` (in increasing order), each once, in order: a cell's
     number is the count of joiners before the position."""
-    text, cells = joined.text, joined.cells
+    cells = joined.cells
     out: list = []
-    number, last = 0, 0
-    for at in positions:
-        number += text.count(JOIN, last, at)
-        last = at
+    for number in piece_numbers(joined.text, positions):
         if not out or out[-1] is not cells[number]:
             out.append(cells[number])
     return out
